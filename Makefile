@@ -1,0 +1,59 @@
+# Samskap — every command a developer or operator needs. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: run serve test test-fast bench messages compilemessages install static migrate demo check clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/vendor/.copied: node_modules/.installed scripts/vendor_static.py
+	$(PY) scripts/vendor_static.py
+	touch $@
+
+install: $(VENV)/.installed static/vendor/.copied compilemessages
+
+compilemessages: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v 0
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+## make run: install everything, migrate, load the demo (first start only), serve on 127.0.0.1:$(PORT)
+run: demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## make serve: production-like (DEBUG off, gunicorn, whitenoise), same DATA_DIR
+serve: install
+	PORT=$(PORT) ./scripts/serve.sh
+
+## make test: the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: install
+	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadfile -q
+
+bench: install
+	$(PY) benchmarks/bench.py
+
+## make messages: refresh the sv, nb and da catalogues from the code and templates
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l sv -l nb -l da --ignore=.venv --ignore=node_modules --ignore=data --no-obsolete
+	$(PY) manage.py makemessages -d djangojs -l sv -l nb -l da --ignore=.venv --ignore=node_modules --ignore=data --ignore=static/vendor --no-obsolete
+
+check: install
+	$(PY) manage.py check
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor

@@ -1,0 +1,5 @@
+"""Development: `make run`. DEBUG on, e-mail printed to the console."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
