@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "samskap.core"
     verbose_name = _("Platform")
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (registers the rules)

@@ -23,5 +23,7 @@ def hub_settings_update(*, by, **fields: Any) -> HubSettings:
             setattr(hub, name, value)
         hub.full_clean()
         hub.save()
+        # Now for this process, and again after commit so no request re-caches the old row meanwhile.
+        cache.delete(HUB_SETTINGS_CACHE_KEY)
         transaction.on_commit(lambda: cache.delete(HUB_SETTINGS_CACHE_KEY))
     return hub

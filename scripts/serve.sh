@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Production-like serving: DEBUG off, gunicorn (WSGI), whitenoise with a compressed manifest.
+# With nothing set it runs on http://127.0.0.1:$PORT with a secret key kept in DATA_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DJANGO_SETTINGS_MODULE=config.settings.production
+export DATA_DIR="${DATA_DIR:-$PWD/data}"
+export PORT="${PORT:-8000}"
+export HOST="${HOST:-127.0.0.1}"
+# Plain HTTP on this machine unless the operator says the site is behind HTTPS.
+if [ -z "${HTTPS:-}" ] && [ "$HOST" = "127.0.0.1" ] && [ -z "${ALLOWED_HOSTS:-}" ]; then export HTTPS=false; fi
+PY="${PYTHON:-.venv/bin/python}"
+"$PY" manage.py migrate --noinput -v 0
+"$PY" manage.py collectstatic --noinput -v 0
+echo "Samskap (production settings) on http://$HOST:$PORT/ — workers: ${WEB_CONCURRENCY:-2}, data: $DATA_DIR"
+exec "$(dirname "$PY")/gunicorn" config.wsgi:application \
+  --bind "$HOST:$PORT" \
+  --workers "${WEB_CONCURRENCY:-2}" \
+  --access-logfile "${ACCESS_LOG:--}" \
+  --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}"
