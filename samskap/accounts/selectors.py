@@ -1,3 +1,4 @@
+import rules
 from django.db.models import QuerySet
 
 from .models import ApiToken, User
@@ -9,10 +10,11 @@ def api_tokens_for(*, user: User) -> QuerySet[ApiToken]:
 
 def profile_contact_for(*, profile: User, viewer) -> dict[str, str]:
     """Return the contact details of `profile` that `viewer` may see, by the owner's choice."""
+    # The rule itself, not user.has_perm: a hub admin's superuser status must not override "only me" on pages.
     contact = {}
-    if profile.email and viewer.has_perm("accounts.view_email", profile):
+    if profile.email and rules.has_perm("accounts.view_email", viewer, profile):
         contact["email"] = profile.email
-    if profile.phone and viewer.has_perm("accounts.view_phone", profile):
+    if profile.phone and rules.has_perm("accounts.view_phone", viewer, profile):
         contact["phone"] = profile.phone
     return contact
 
