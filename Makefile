@@ -50,7 +50,7 @@ bench: install
 ## make messages: refresh the sv, nb and da catalogues from the code and templates
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l sv -l nb -l da --ignore=.venv --ignore=node_modules --ignore=data --no-obsolete
-	$(PY) manage.py makemessages -d djangojs -l sv -l nb -l da --ignore=.venv --ignore=node_modules --ignore=data --ignore=static/vendor --no-obsolete
+
 
 check: install
 	$(PY) manage.py check

@@ -77,3 +77,16 @@ def test_demo_data_loads_once_and_running_it_again_changes_nothing(db):
     assert User.objects.count() == count >= 4
     assert User.objects.get(email="admin@samskap.test").is_superuser
     assert User.objects.get(email="facilitator@samskap.test").is_facilitator
+
+
+def test_a_missing_page_explains_itself_in_the_users_language(client):
+    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert "We cannot find that page" in response.content.decode()
+
+
+def test_a_forbidden_page_explains_itself(client, member):
+    client.force_login(member)
+    response = client.get(reverse("core:hub_settings"), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 403
+    assert "You do not have access to this page" in response.content.decode()
