@@ -90,3 +90,15 @@ def test_a_forbidden_page_explains_itself(client, member):
     response = client.get(reverse("core:hub_settings"), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 403
     assert "You do not have access to this page" in response.content.decode()
+
+
+@pytest.mark.skipif(not __import__("os").environ.get("REDIS_URL"), reason="REDIS_URL is not set (CI sets it)")
+def test_hub_settings_are_cached_in_redis_when_redis_url_is_set(client, settings):
+    import redis
+    from django.core.cache import cache
+
+    client.get("/")
+    assert "RedisCache" in settings.CACHES["default"]["BACKEND"]
+    server = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
+    assert any(b"hub-settings" in key for key in server.keys("*"))
+    assert cache.get("samskap:hub-settings:v1") is not None
