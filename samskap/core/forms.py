@@ -1,6 +1,8 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
+from .images import validate_image_upload
 from .models import HubSettings
 
 
@@ -12,14 +14,17 @@ class DesignsystemetRenderer(TemplatesSetting):
 
 
 class HubSettingsForm(forms.ModelForm):
+    # A plain file field: the type check is ours (validate_image_upload), with our message.
+    logo = forms.FileField(
+        label=_("Logo"), required=False, help_text=_("JPEG, PNG or WebP, at most 2 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+
     class Meta:
         model = HubSettings
         fields = ["name", "logo", "logo_alt", "default_language", "time_zone", "contact_email"]
-        widgets = {"logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"})}
 
     def clean_logo(self):
-        from samskap.core.images import validate_image_upload
-
         logo = self.cleaned_data.get("logo")
         if logo and hasattr(logo, "content_type"):
             validate_image_upload(logo)

@@ -20,6 +20,8 @@ def hub_settings_update(*, by, **fields: Any) -> HubSettings:
     with transaction.atomic():
         hub = HubSettings.objects.select_for_update().get(pk=hub_settings_get().pk)
         for name, value in fields.items():
+            if name == "logo" and value is False:  # "clear" ticked on the form
+                value = ""
             setattr(hub, name, value)
         hub.full_clean()
         hub.save()

@@ -91,3 +91,11 @@ def test_hub_admins_use_the_translated_django_admin_and_members_cannot(client, h
     response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="sv")
     assert response.status_code == 200
     assert "Webbplatsadministration" in response.content.decode()
+
+
+def test_hub_admin_removes_the_logo(client, hub_admin):
+    client.force_login(hub_admin)
+    client.post(reverse("core:hub_settings"), valid_data(logo=SimpleUploadedFile("l.png", png_bytes(), "image/png")))
+    assert HubSettings.objects.get().logo
+    client.post(reverse("core:hub_settings"), valid_data(**{"logo-clear": "on"}))
+    assert not HubSettings.objects.get().logo

@@ -80,6 +80,7 @@ def test_deploy_check_passes_under_production_settings(tmp_path):
         "ALLOWED_HOSTS": "samskap.example.org",
     }
     env.pop("HTTPS", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
