@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from samskap.api.api import api
+from samskap.api.views import api_docs
 
 admin.site.site_header = admin.site.site_title = "Samskap"
 # The rules predicate decides who administers the hub, not the is_staff flag alone.
@@ -14,6 +15,7 @@ urlpatterns = [
     path("", include("samskap.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/docs", api_docs, name="api_docs"),
     path("api/v1/", api.urls),
     # Uploaded files; behind a reverse proxy in production, the proxy serves /media/ itself.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),

@@ -24,6 +24,7 @@ api = NinjaAPI(
     "(`Authorization: Bearer …`, created on your profile) or a browser session.",
     auth=[ApiTokenAuth(), MemberSessionAuth()],
     urls_namespace="api-1.0.0",
+    docs_url="/swagger",
 )
 
 

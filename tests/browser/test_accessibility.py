@@ -9,7 +9,7 @@ from .conftest import LANGUAGES, axe_violations, format_violations, log_in, set_
 
 VISITOR_PAGES = [
     "/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/accessibility/", "/privacy/",
-    "/accounts/confirm-email/", "/no-such-page/",
+    "/accounts/confirm-email/", "/no-such-page/", "/api/v1/docs",
 ]
 MEMBER_PAGES = [
     "/profile/", "/profile/edit/", "/profile/tokens/", "/profile/delete/", "/accounts/email/",

@@ -21,8 +21,15 @@ def test_openapi_document_lists_the_endpoints(client):
     assert {"/api/v1/me", "/api/v1/hub", "/api/v1/me/tokens"} <= set(document["paths"])
 
 
-def test_api_documentation_page_is_served_from_our_own_static_files(client):
-    html = client.get("/api/v1/docs").content.decode()
+def test_api_documentation_page_lists_every_endpoint_and_schema(client):
+    html = client.get("/api/v1/docs", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    for operation in ["GET /api/v1/me", "GET /api/v1/me/tokens", "GET /api/v1/hub", "PATCH /api/v1/hub"]:
+        assert operation in html
+    assert 'id="schema-MeOut"' in html and "/api/v1/openapi.json" in html
+
+
+def test_swagger_console_is_served_from_our_own_static_files(client):
+    html = client.get("/api/v1/swagger").content.decode()
     assert "swagger-ui-bundle.js" in html and "cdn" not in html.lower()
 
 
