@@ -34,6 +34,7 @@ demo: migrate
 
 ## make run: install everything, migrate, load the demo (first start only), serve on 127.0.0.1:$(PORT)
 run: demo
+	@echo "Samskap is starting on http://127.0.0.1:$(PORT)/ (data in $(DATA_DIR))"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make serve: production-like (DEBUG off, gunicorn, whitenoise), same DATA_DIR
