@@ -38,6 +38,8 @@ def test_sign_up_sends_a_verification_link_and_log_in_works_once_confirmed(clien
     assert user.preferred_language == "nb"
     assert len(mail.outbox) == 1
     assert "ida@example.org" in mail.outbox[0].to[0].lower()
+    assert mail.outbox[0].subject.startswith("[Samskap] ")
+    assert mail.outbox[0].body.startswith("Hei fra Samskap!")  # in the language the person signed up in
 
     client.logout()
     blocked = client.post(reverse("account_login"), {"login": "ida@example.org", "password": NEW_PASSWORD})
