@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run serve test test-fast bench messages compilemessages install static migrate demo check clean
+.PHONY: run serve test bench messages compilemessages install migrate demo check clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
-## make run: install everything, migrate, load the demo (first start only), serve on 127.0.0.1:$(PORT)
+## make run: install everything, migrate, load the demo (changes nothing once loaded), serve on 127.0.0.1:$(PORT)
 run: demo
 	@echo "Samskap is starting on http://127.0.0.1:$(PORT)/ (data in $(DATA_DIR))"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -9,6 +10,8 @@ from samskap.api.views import api_docs
 admin.site.site_header = admin.site.site_title = "Samskap"
 # The rules predicate decides who administers the hub, not the is_staff flag alone.
 admin.site.has_permission = lambda request: request.user.is_active and request.user.has_perm("core.access_admin")
+# One log-in for everyone: the admin's own form would skip two-factor and the rate limits.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("samskap.core.urls")),

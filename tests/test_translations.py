@@ -34,7 +34,7 @@ def test_catalogues_contain_every_string_in_the_code(tmp_path):
     """Run makemessages on a copy of the code: no string may be missing from the catalogues."""
     if shutil.which("xgettext") is None:
         message = "xgettext not found: install gettext (apt-get install gettext)"
-        if os.environ.get("CI"):
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail(message)
         pytest.skip(message)
     for name in ["samskap", "config", "templates", "locale", "manage.py"]:

@@ -166,6 +166,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Behind a reverse proxy the client's address is in X-Forwarded-For; without this every visitor
+# would share the proxy's address and its rate limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Samskap")
 SOCIALACCOUNT_ONLY = False

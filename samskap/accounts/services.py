@@ -1,12 +1,10 @@
-import io
-import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageOps
+
+from samskap.core.images import image_normalised
 
 from .models import ApiToken, User, hash_token
 
@@ -16,20 +14,6 @@ PROFILE_FIELDS = {
 AVATAR_SIZE = 512
 
 
-def _avatar_normalised(upload) -> ContentFile:
-    """Re-encode the picture: square-ish, at most 512 px, without EXIF (location, camera)."""
-    upload.seek(0)
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((AVATAR_SIZE, AVATAR_SIZE))
-        has_alpha = image.mode in ("RGBA", "LA", "P")
-        image = image.convert("RGBA" if has_alpha else "RGB")
-        buffer = io.BytesIO()
-        image_format, extension = ("PNG", "png") if has_alpha else ("JPEG", "jpg")
-        image.save(buffer, format=image_format, quality=85, optimize=True)
-    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
-
-
 def profile_update(*, user: User, by: User, avatar=None, remove_avatar: bool = False, **fields: Any) -> User:
     """Save a member's profile; the picture is re-encoded before anything is written."""
     if not by.has_perm("accounts.change_profile", user):
@@ -37,7 +21,7 @@ def profile_update(*, user: User, by: User, avatar=None, remove_avatar: bool = F
     unknown = set(fields) - PROFILE_FIELDS
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
-    new_avatar = _avatar_normalised(avatar) if avatar is not None else None
+    new_avatar = image_normalised(avatar, max_size=AVATAR_SIZE) if avatar is not None else None
     old_avatar_name = user.avatar.name if user.avatar else ""
     with transaction.atomic():
         for name, value in fields.items():

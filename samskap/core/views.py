@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .forms import HubSettingsForm
 from .selectors import hub_settings_get
@@ -23,7 +23,7 @@ def privacy(request):
     return render(request, "core/privacy.html")
 
 
-@require_GET
+@require_safe
 def healthz(request):
     """Answer without touching the database: for load balancers, and the ceiling in `make bench`."""
     return HttpResponse("ok", content_type="text/plain")

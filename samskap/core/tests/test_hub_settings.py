@@ -99,3 +99,14 @@ def test_hub_admin_removes_the_logo(client, hub_admin):
     assert HubSettings.objects.get().logo
     client.post(reverse("core:hub_settings"), valid_data(**{"logo-clear": "on"}))
     assert not HubSettings.objects.get().logo
+
+
+def test_an_uploaded_logo_is_re_encoded_under_a_random_name(client, hub_admin):
+    client.force_login(hub_admin)
+    buffer = io.BytesIO()
+    Image.new("RGB", (2000, 500), (1, 2, 3)).save(buffer, format="PNG")
+    client.post(reverse("core:hub_settings"), valid_data(logo=SimpleUploadedFile("evil.html", buffer.getvalue())))
+    hub = HubSettings.objects.get()
+    assert not hub.logo.name.endswith(".html") and "evil" not in hub.logo.name
+    with Image.open(hub.logo.path) as stored:
+        assert stored.size == (800, 200)

@@ -107,3 +107,22 @@ def test_data_dir_holds_the_sqlite_database_and_uploads(tmp_path):
     output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=60, check=True).stdout.split()
     assert output == [str(tmp_path / "samskap.sqlite3"), str(tmp_path / "media")]
+
+
+def test_the_admin_has_no_log_in_form_of_its_own(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_health_check_answers_head_requests(client):
+    assert client.head("/healthz").status_code == 200
+
+
+def test_production_without_redis_shares_the_cache_between_workers(tmp_path):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DATA_DIR": str(tmp_path), "HTTPS": "false"}
+    env.pop("REDIS_URL", None)
+    code = "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    backend = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=60, check=True).stdout.strip()
+    assert backend == "django.core.cache.backends.filebased.FileBasedCache"
