@@ -82,7 +82,7 @@ def test_demo_data_loads_once_and_running_it_again_changes_nothing(db):
 def test_a_missing_page_explains_itself_in_the_users_language(client):
     response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 404
-    assert "We cannot find that page" in response.content.decode()
+    assert "We cannot find that page</h1>" in response.content.decode()
 
 
 def test_a_forbidden_page_explains_itself(client, member):
