@@ -1,7 +1,11 @@
 """Fixtures shared by every app's tests."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.core.cache import cache
+from django.utils import translation
 
 from samskap.accounts.tests.factories import UserFactory
 
@@ -12,6 +16,31 @@ def _clean_cache_and_media(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code run outside a request (services, commands) speaks English in tests, whatever LANGUAGE_CODE is."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _shipped_places_and_themes(request):
+    """The places and themes the data migration ships, also after a transactional (browser) test
+    has flushed the database: tests may rely on them as a fresh installation does."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", "transactional_db", "live_server"}:
+        return
+    transactional = "live_server" in names or "transactional_db" in names or bool(
+        marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from samskap.core.models import Place
+
+    if not Place.objects.filter(level=Place.Level.COUNTRY).exists():
+        migration = importlib.import_module("samskap.core.migrations.0003_places_and_themes_data")
+        migration.places_and_themes_load(django_apps, None)
 
 
 @pytest.fixture

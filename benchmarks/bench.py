@@ -28,9 +28,15 @@ import urllib.parse
 from pathlib import Path
 
 # The pages measured against the ceiling, in order. Later issues append their pages here.
+# "{organisation}" is replaced by the slug of an organisation in the middle of the seeded data.
 PAGES: list[tuple[str, str]] = [
     ("home", "/"),
     ("log-in", "/accounts/login/"),
+    ("organisations", "/organisations/"),
+    ("organisations-filtered", "/organisations/?kind=social_enterprise&country=SE&sort=newest"),
+    ("organisation", "/organisations/{organisation}/"),
+    ("search", "/search/?q=samarbete"),
+    ("api-organisations", "/api/v1/organisations?limit=20"),
 ]
 CEILING: tuple[str, str] = ("ceiling", "/healthz")
 
@@ -62,6 +68,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=2, help="seconds of unmeasured load per page first (default 2)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--connections", type=int, default=16, help="open connections (default 16)")
+    parser.add_argument("--organisations", type=int, default=100_000,
+                        help="organisations seeded with seed_scale before measuring (default 100000)")
+    parser.add_argument("--people", type=int, default=10_000, help="people seeded (default 10000)")
     parser.add_argument("--pages", default="", help=f"comma-separated page names or paths to measure ({names}); default all")
     args = parser.parse_args()
     if args.duration < 1 or args.threads < 1 or args.connections < args.threads or args.warmup < 0:
@@ -113,13 +122,27 @@ def server_env(data_dir: Path, port: int) -> dict[str, str]:
     return env
 
 
-def prepare_data(env: dict[str, str]) -> None:
-    """Migrate and load the demo first, so pages that list things have something to list."""
-    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
+def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str]:
+    """Migrate, load the demo and seed volume data, so lists are measured at the size the issues name.
+
+    Returns the values for the placeholders in PAGES.
+    """
+    commands = [["migrate", "--noinput", "-v", "0"], ["load_demo"]]
+    if args.organisations or args.people:
+        commands.append(["seed_scale", "--organisations", str(args.organisations), "--people", str(args.people),
+                         "--seed", "1"])
+    for command in commands:
+        started = time.monotonic()
         result = subprocess.run([str(PYTHON), "manage.py", *command], cwd=ROOT, env=env,
                                 capture_output=True, text=True)
         if result.returncode != 0:
             sys.exit(f"bench: manage.py {command[0]} failed:\n{result.stdout}{result.stderr}")
+        print(f"prepared: manage.py {' '.join(command)} ({time.monotonic() - started:.0f} s)", flush=True)
+    middle = ("from samskap.actors.models import Organisation as O; "
+              "qs = O.objects.listed().order_by('pk').values_list('slug', flat=True); print(qs[qs.count() // 2])")
+    result = subprocess.run([str(PYTHON), "manage.py", "shell", "-c", middle], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True)
+    return {"organisation": result.stdout.strip()}
 
 
 def start_server(env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
@@ -258,7 +281,8 @@ def main() -> None:
     try:
         print(f"bench: preparing data in {data_dir} and starting the server on 127.0.0.1:{port} …",
               file=sys.stderr, flush=True)
-        prepare_data(env)
+        values = prepare_data(env, args)
+        pages = [(name, path.format(**values)) for name, path in pages]
         server = start_server(env, log_path)
         wait_ready(server, port, log_path)
         check_pages(port, [CEILING, *pages])
@@ -272,6 +296,8 @@ def main() -> None:
             "duration_s": args.duration,
             "threads": args.threads,
             "connections": args.connections,
+            "organisations": args.organisations,
+            "people": args.people,
         }
         rows = [measure(port, name, path, script, args) for name, path in [CEILING, *pages]]
     finally:

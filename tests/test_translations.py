@@ -27,7 +27,12 @@ def test_translations_keep_every_placeholder(language):
     catalogue = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
     placeholder = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
     for entry in catalogue.translated_entries():
-        assert sorted(placeholder.findall(entry.msgid)) == sorted(placeholder.findall(entry.msgstr)), entry.msgid
+        if entry.msgid_plural:
+            pairs = [(entry.msgid, entry.msgstr_plural[0]), (entry.msgid_plural, entry.msgstr_plural[1])]
+        else:
+            pairs = [(entry.msgid, entry.msgstr)]
+        for source, translation in pairs:
+            assert sorted(placeholder.findall(source)) == sorted(placeholder.findall(translation)), source
 
 
 def test_catalogues_contain_every_string_in_the_code(tmp_path):

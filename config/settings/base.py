@@ -42,6 +42,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "samskap.core",
     "samskap.accounts",
+    "samskap.actors",
     "samskap.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -270,3 +271,23 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Map of the directory (Leaflet). Tiles come from MAP_TILE_URL; the map page also lists every
+# organisation as text, so nothing is lost when tiles cannot load.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
+
+def tile_source(url: str) -> str:
+    """Return the CSP source for a tile URL template: its scheme and host, with {s} subdomains as a wildcard."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.replace("{s}", "tile-subdomain"))
+    host = parts.netloc.replace("tile-subdomain", "*")
+    return f"{parts.scheme}://{host}" if parts.scheme and host else ""
+
+
+if tile_source(MAP_TILE_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(tile_source(MAP_TILE_URL))

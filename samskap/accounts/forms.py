@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from samskap.core.images import validate_image_upload
+from samskap.core.models import Place, Theme
+from samskap.core.selectors import place_choices, themes_active
 
 from .models import SPOKEN_LANGUAGES, User
 
@@ -28,15 +30,29 @@ class ProfileForm(forms.ModelForm):
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     remove_avatar = forms.BooleanField(label=_("Remove the current picture"), required=False)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes you work with"), queryset=Theme.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    place = forms.ModelChoiceField(
+        label=_("Where you are"), queryset=Place.objects.all(), required=False,
+        help_text=_("Your municipality or neighbourhood, so that people near you can find you."),
+    )
 
     class Meta:
         model = User
         fields = [
-            "name", "bio", "languages", "preferred_language", "time_zone",
-            "phone", "email_visibility", "phone_visibility",
+            "name", "bio", "skills", "interests", "themes", "place", "languages", "preferred_language", "time_zone",
+            "phone", "email_visibility", "phone_visibility", "listed_in_directory",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
+            "interests": _("What you would like to work on or learn, separated with commas."),
+            "listed_in_directory": _(
+                "Anyone can then see your skills, interests, themes and organisations on your profile, and members "
+                "can find you in the people search. If you leave it off, only members can open your profile, and "
+                "they see your name, what you wrote about yourself and the contact details you share."
+            ),
             "bio": _("A few sentences about you and what you work on. At most 1000 characters."),
             "preferred_language": _("The site is shown in this language when you are logged in."),
             "time_zone": _("Times are shown in this zone. Leave empty to use the hub's."),
@@ -48,6 +64,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["time_zone"].choices = [("", _("The hub's time zone"))] + list(self.fields["time_zone"].choices)[1:]
         if not (self.instance and self.instance.avatar):
             del self.fields["remove_avatar"]
+        self.fields["themes"].queryset = themes_active()
+        self.fields["place"].choices = [("", _("Not given"))] + place_choices(value="pk")
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

@@ -78,6 +78,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     phone_visibility = models.CharField(
         _("who sees your phone number"), max_length=10, choices=Visibility.choices, default=Visibility.ONLY_ME
     )
+    skills = models.CharField(_("skills"), max_length=500, blank=True,
+                              help_text=_("Separate with commas, e.g. facilitation, bookkeeping, Arabic."))
+    interests = models.CharField(_("interests"), max_length=500, blank=True)
+    themes = models.ManyToManyField("core.Theme", blank=True, related_name="people", verbose_name=_("themes"))
+    place = models.ForeignKey("core.Place", on_delete=models.SET_NULL, null=True, blank=True, related_name="people",
+                              verbose_name=_("where you are"))
+    listed_in_directory = models.BooleanField(
+        _("show me in the directory"), default=False,
+        help_text=_("Others can find your profile, skills and organisations in the directory and search."),
+    )
     is_mentor = models.BooleanField(_("mentor"), default=False, help_text=_("Follows ideas and logs support sessions."))
     is_facilitator = models.BooleanField(
         _("facilitator"), default=False, help_text=_("Runs the incubator, events and live workshops for the hub.")

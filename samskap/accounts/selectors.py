@@ -20,4 +20,13 @@ def profile_contact_for(*, profile: User, viewer) -> dict[str, str]:
 
 
 def public_profile_get(*, profile_id: int) -> User:
-    return User.objects.get(pk=profile_id, is_active=True)
+    return User.objects.select_related("place").prefetch_related("themes").get(pk=profile_id, is_active=True)
+
+
+def profile_memberships(*, profile: User) -> list:
+    """Return the person's active memberships in organisations still in the directory, by organisation name."""
+    # Memberships belong to the directory app (actors); the reverse relation keeps accounts free of imports from it.
+    return list(
+        profile.memberships.filter(status="active", organisation__merged_into__isnull=True)
+        .select_related("organisation").order_by("organisation__name")
+    )

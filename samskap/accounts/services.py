@@ -5,11 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from samskap.core.images import image_normalised
+from samskap.core.search import search_index_delete, search_index_update
 
 from .models import ApiToken, User, hash_token
 
 PROFILE_FIELDS = {
     "name", "bio", "languages", "preferred_language", "time_zone", "phone", "email_visibility", "phone_visibility",
+    "skills", "interests", "themes", "place", "listed_in_directory",
 }
 AVATAR_SIZE = 512
 
@@ -23,6 +25,7 @@ def profile_update(*, user: User, by: User, avatar=None, remove_avatar: bool = F
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
     new_avatar = image_normalised(avatar, max_size=AVATAR_SIZE) if avatar is not None else None
     old_avatar_name = user.avatar.name if user.avatar else ""
+    themes = fields.pop("themes", None)
     with transaction.atomic():
         for name, value in fields.items():
             setattr(user, name, value)
@@ -32,9 +35,12 @@ def profile_update(*, user: User, by: User, avatar=None, remove_avatar: bool = F
             user.avatar = ""
         user.full_clean(exclude=["password"])
         user.save()
+        if themes is not None:
+            user.themes.set(themes)
         if old_avatar_name and (new_avatar is not None or remove_avatar):
             storage = user.avatar.storage
             transaction.on_commit(lambda: storage.delete(old_avatar_name))
+        search_index_update(kind="person", obj=user)
     return user
 
 
@@ -87,6 +93,7 @@ def user_delete(*, user: User, by: User) -> None:
     avatar_name = user.avatar.name if user.avatar else ""
     storage = user.avatar.storage
     with transaction.atomic():
+        search_index_delete(kind="person", object_id=user.pk)
         user.delete()
         if avatar_name:
             transaction.on_commit(lambda: storage.delete(avatar_name))

@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -16,7 +17,9 @@ from .models import User
 @login_required
 def profile(request):
     contact = selectors.profile_contact_for(profile=request.user, viewer=request.user)
-    return render(request, "accounts/profile.html", {"profile": request.user, "contact": contact, "own": True})
+    memberships = selectors.profile_memberships(profile=request.user)
+    return render(request, "accounts/profile.html", {"profile": request.user, "contact": contact, "own": True,
+                                                     "details": True, "memberships": memberships})
 
 
 def person_detail(request, pk: int):
@@ -24,9 +27,15 @@ def person_detail(request, pk: int):
         person = selectors.public_profile_get(profile_id=pk)
     except User.DoesNotExist:
         raise Http404
+    # Rules asked directly: a hub admin's superuser status must not override a person's consent on pages.
+    if not rules.has_perm("accounts.view_profile", request.user, person):
+        raise Http404
     contact = selectors.profile_contact_for(profile=person, viewer=request.user)
     own = request.user.is_authenticated and request.user.pk == person.pk
-    return render(request, "accounts/profile.html", {"profile": person, "contact": contact, "own": own})
+    details = rules.has_perm("accounts.view_directory_details", request.user, person)
+    memberships = selectors.profile_memberships(profile=person) if details else []
+    return render(request, "accounts/profile.html", {"profile": person, "contact": contact, "own": own,
+                                                     "details": details, "memberships": memberships})
 
 
 @login_required

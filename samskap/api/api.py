@@ -15,7 +15,9 @@ from samskap.core.selectors import hub_settings_get
 from samskap.core.services import hub_settings_update
 
 from .auth import ApiTokenAuth, MemberSessionAuth
+from .directory import groups_router, organisations_router, people_router, places_router, themes_router
 from .schemas import ApiTokenOut, HubIn, HubOut, MeOut, Message
+from .search import router as search_router
 
 api = NinjaAPI(
     title="Samskap API",
@@ -113,3 +115,11 @@ def hub(request):
 def hub_update(request, payload: HubIn):
     hub_settings_update(by=request.auth, **payload.dict(exclude_unset=True))
     return _hub(request)
+
+
+api.add_router("/search", search_router)
+api.add_router("/organisations", organisations_router)
+api.add_router("/people", people_router)
+api.add_router("/groups", groups_router)
+api.add_router("/places", places_router)
+api.add_router("/themes", themes_router)

@@ -30,14 +30,20 @@ def api_docs(request):
                 "method": method.upper(),
                 "path": path,
                 "summary": operation.get("summary", ""),
+                "description": operation.get("description", ""),
                 "public": not operation.get("security"),
-                "parameters": operation.get("parameters", []),
+                # An empty requirement among the others: anyone may call, and a token or session may show more.
+                "optional": {} in operation.get("security", []),
+                "parameters": [{**parameter, "description": parameter.get("description", ""),
+                                "enum": parameter.get("schema", {}).get("enum", [])}
+                               for parameter in operation.get("parameters", [])],
                 "body": _schema_name(request_body["$ref"]) if "$ref" in request_body else "",
                 "responses": responses,
             })
     schemas = {
         name: [{"name": field, "type": spec.get("type") or "/".join(t.get("type", "") for t in spec.get("anyOf", [])),
-                "format": spec.get("format", ""), "required": field in definition.get("required", [])}
+                "format": spec.get("format", ""), "required": field in definition.get("required", []),
+                "description": spec.get("description", ""), "enum": spec.get("enum", [])}
                for field, spec in definition.get("properties", {}).items()]
         for name, definition in schema.get("components", {}).get("schemas", {}).items()
     }

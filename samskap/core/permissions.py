@@ -25,3 +25,5 @@ def is_mentor(user) -> bool:
 
 rules.add_perm("core.change_hubsettings", is_hub_admin)
 rules.add_perm("core.access_admin", is_hub_admin)
+# Added by the API helper (PATCH /api/v1/themes/{slug}): hub admins rename themes, as in the admin.
+rules.add_perm("core.change_theme", is_hub_admin)

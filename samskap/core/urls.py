@@ -9,4 +9,5 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("hub/settings/", views.hub_settings_edit, name="hub_settings"),
+    path("search/", views.search, name="search"),
 ]

@@ -9,7 +9,7 @@ from .conftest import LANGUAGES, axe_violations, format_violations, log_in, set_
 
 VISITOR_PAGES = [
     "/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/accessibility/", "/privacy/",
-    "/accounts/confirm-email/", "/no-such-page/", "/api/v1/docs",
+    "/accounts/confirm-email/", "/no-such-page/", "/api/v1/docs", "/search/?q=samarbete",
 ]
 MEMBER_PAGES = [
     "/profile/", "/profile/edit/", "/profile/tokens/", "/profile/delete/", "/accounts/email/",
@@ -49,7 +49,8 @@ def test_hub_admin_pages_have_no_accessibility_violations(context, page, live_se
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_public_profile_has_no_accessibility_violations(context, page, live_server, language):
-    person = UserFactory(bio="Mentor.", languages=["nb"], email_visibility="public", phone="+47 1", phone_visibility="public")
+    person = UserFactory(bio="Mentor.", languages=["nb"], email_visibility="public", phone="+47 1", phone_visibility="public",
+                         listed_in_directory=True)
     set_language(context, live_server, language)
     audit(page, f"/people/{person.pk}/")
 

@@ -34,5 +34,22 @@ def test_who_sees_contact_details_by_role_and_visibility(role, visibility):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_everyone_may_view_a_profile(role):
-    assert make_user_for_role(role).has_perm("accounts.view_profile", UserFactory())
+def test_everyone_may_view_the_profile_of_a_person_listed_in_the_directory(role):
+    assert make_user_for_role(role).has_perm("accounts.view_profile", UserFactory(listed_in_directory=True))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_members_may_view_the_profile_of_a_person_not_listed_in_the_directory(role):
+    unlisted = UserFactory(listed_in_directory=False)
+    assert rules.has_perm("accounts.view_profile", make_user_for_role(role), unlisted) is (role != "anonymous")
+    assert rules.has_perm("accounts.view_profile", unlisted, unlisted)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_directory_details_are_shown_only_with_consent_or_to_the_person_themself(role):
+    user = make_user_for_role(role)
+    # The rule itself: a hub admin's superuser status does not override a person's choice on pages.
+    assert rules.has_perm("accounts.view_directory_details", user, UserFactory(listed_in_directory=True))
+    assert not rules.has_perm("accounts.view_directory_details", user, UserFactory(listed_in_directory=False))
+    if role != "anonymous":
+        assert rules.has_perm("accounts.view_directory_details", user, user)

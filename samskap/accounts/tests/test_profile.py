@@ -96,7 +96,7 @@ def test_removing_the_avatar(client, member):
     [(Visibility.PUBLIC, True, True), (Visibility.MEMBERS, False, True), (Visibility.ONLY_ME, False, False)],
 )
 def test_contact_fields_are_shown_by_the_owners_choice(client, visibility, anonymous_sees, member_sees):
-    owner = UserFactory(email="owner@example.org", phone="+45 11 22 33 44",
+    owner = UserFactory(email="owner@example.org", phone="+45 11 22 33 44", listed_in_directory=True,
                         email_visibility=visibility, phone_visibility=visibility)
     url = reverse("accounts:person", args=[owner.pk])
     html = client.get(url).content.decode()

@@ -40,8 +40,14 @@ class Command(BaseCommand):
                 user = User.objects.create_user(email, DEMO_PASSWORD, name=name, bio=bio, languages=languages, **roles)
                 created += 1
             EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-        if created:
-            self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {created} people."))
+        # The directory: organisations, listed people and local groups (samskap/actors/demo_data.py).
+        from samskap.actors.demo import demo_load
+
+        directory = demo_load()
+        if created or directory.anything:
+            self.stdout.write(self.style.SUCCESS(
+                f"Demo data loaded: {created + directory.people} people, {directory.organisations} organisations, "
+                f"{directory.groups} local groups."))
         else:
             self.stdout.write("Demo data already present; nothing changed.")
         self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")
