@@ -15,6 +15,7 @@ FILES = {
     "@digdir/designsystemet-theme/brand/digdir.css": "designsystemet/theme.css",
     "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
     "leaflet/dist/leaflet.js": "leaflet/leaflet.js",
+    "leaflet/dist/leaflet.js.map": "leaflet/leaflet.js.map",  # collectstatic checks references
     "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
 }
 # Whole folders: Leaflet's stylesheet refers to its marker and layer images relative to itself.

@@ -126,3 +126,13 @@ def test_production_without_redis_shares_the_cache_between_workers(tmp_path):
     backend = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                              timeout=60, check=True).stdout.strip()
     assert backend == "django.core.cache.backends.filebased.FileBasedCache"
+
+
+def test_static_files_collect_under_production_settings(tmp_path):
+    """The manifest storage refuses a CSS or JS file that points at a missing file: `make serve` would not start."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DATA_DIR": str(tmp_path), "HTTPS": "false"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "static" / "staticfiles.json").exists()
