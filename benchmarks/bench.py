@@ -142,7 +142,7 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
               "qs = O.objects.listed().order_by('pk').values_list('slug', flat=True); print(qs[qs.count() // 2])")
     result = subprocess.run([str(PYTHON), "manage.py", "shell", "-c", middle], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
-    return {"organisation": result.stdout.strip()}
+    return {"organisation": result.stdout.strip().splitlines()[-1]}  # the shell may print a banner first
 
 
 def start_server(env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
