@@ -103,6 +103,11 @@ class Organisation(models.Model):
         ordering = ["name"]
         indexes = [models.Index(fields=["kind"]), models.Index(fields=["country", "name"]),
                    models.Index(fields=["created_at"]),
+                   # The directory's default order: lets the list read the first page off the index.
+                   models.Index(fields=["name", "id"], name="organisation_listed_by_name",
+                                condition=models.Q(merged_into__isnull=True)),
+                   models.Index(fields=["-created_at"], name="organisation_listed_newest",
+                                condition=models.Q(merged_into__isnull=True)),
                    # The unique constraint is partial; SQLite's planner does not use it for look-ups.
                    models.Index(fields=["country", "org_number"], name="organisation_number_lookup")]
         constraints = [
