@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import HubSettings, Place, Theme
 from .places_data import NORDIC_FOLDING
+from .selectors import theme_labels_contain
 from .services import place_choices_forget
 from .themes_data import LABEL_LANGUAGES
 
@@ -42,10 +43,6 @@ class PlaceAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
         place_choices_forget()
-
-
-def _folded(text: str) -> str:
-    return text.translate(NORDIC_FOLDING).casefold()
 
 
 class ThemeAdminForm(forms.ModelForm):
@@ -99,10 +96,8 @@ class ThemeAdmin(admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         """Search the labels in every language too, folding å/ä/æ/ø/ö so "halsa" finds "hälsa"."""
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        term = _folded(search_term.strip())
-        if term:
-            # Themes are a few dozen rows: matching in Python avoids JSON text search, which differs per database.
+        if search_term.strip():
             matching = [pk for pk, labels in queryset.values_list("pk", "labels")
-                        if any(term in _folded(str(label)) for label in (labels or {}).values())]
+                        if theme_labels_contain(labels, search_term)]
             results = results | queryset.filter(pk__in=matching)
         return results, may_have_duplicates

@@ -1,13 +1,19 @@
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from typing import Literal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db import connection, transaction
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils.safestring import SafeString
+from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from .models import Country, HubSettings, Place, Theme
+from .places_data import NORDIC_FOLDING
 
 HUB_SETTINGS_CACHE_KEY = "samskap:hub-settings:v1"
 
@@ -118,13 +124,7 @@ def themes_active(*, kinds: Iterable[str] | None = None) -> QuerySet[Theme]:
 # matches are read, tier by tier, each through the index: counts are exact below that limit, and a
 # more common word shows the first SEARCH_COUNT_LIMIT matches of the best tiers.
 
-from collections import defaultdict  # noqa: E402  (kept with the search selectors they serve)
-from collections.abc import Iterable  # noqa: E402
-from contextlib import nullcontext  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
 
-from django.db import connection, transaction  # noqa: E402
-from django.utils.safestring import SafeString  # noqa: E402
 
 SEARCH_COUNT_LIMIT = 1000
 _TITLE, _ANYWHERE = "title", "anywhere"
@@ -408,12 +408,7 @@ def search_page(*, query: "str | SearchQuery", kind: str | None = None, limit: i
                       counts=counts)
 
 
-# --- Added by the API helper for /api/v1/places and /api/v1/themes (issue 3); move or rename freely. ---
 
-from django.db.models import Q  # noqa: E402
-from django.utils.text import slugify  # noqa: E402
-
-from .places_data import NORDIC_FOLDING  # noqa: E402
 
 
 def places_list(*, q: str = "", country: str = "", level: str = "", parent: str = "") -> QuerySet[Place]:
@@ -443,12 +438,18 @@ def themes_list(*, q: str = "", kind: str = "") -> list[Theme]:
     """The themes in use in the hub's order (see themes_active), optionally of one kind; `q` is part of
     the name in any language, folding å/ä/æ/ø/ö as the theme admin's search does."""
     themes = list(themes_active(kinds=[kind] if kind else None))
-    term = q.strip().translate(NORDIC_FOLDING).casefold()
-    if not term:
+    if not q.strip():
         return themes
-    # A few dozen rows: matching in Python avoids JSON text search, which differs per database.
-    return [theme for theme in themes
-            if any(term in str(label).translate(NORDIC_FOLDING).casefold() for label in (theme.labels or {}).values())]
+    return [theme for theme in themes if theme_labels_contain(theme.labels, q)]
+
+
+def theme_labels_contain(labels: dict | None, q: str) -> bool:
+    """Whether `q` is part of a theme's name in any language, folding å/ä/æ/ø/ö so "halsa" finds "hälsa".
+
+    Themes are a few dozen rows: matching in Python avoids JSON text search, which differs per database.
+    """
+    term = q.strip().translate(NORDIC_FOLDING).casefold()
+    return bool(term) and any(term in str(label).translate(NORDIC_FOLDING).casefold() for label in (labels or {}).values())
 
 
 def theme_get(*, slug: str) -> Theme:
