@@ -51,3 +51,17 @@ def member(db):
 @pytest.fixture
 def hub_admin(db):
     return UserFactory(name="Hanna Hub", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run every background task that is due, as `manage.py db_worker` would, and return how many ran."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    def run() -> int:
+        before = DBTaskResult.objects.ready().count()
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        return before
+
+    return run

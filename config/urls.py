@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("samskap.core.urls")),
     path("", include("samskap.accounts.urls")),
     path("", include("samskap.actors.urls")),
+    path("", include("samskap.events.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/docs", api_docs, name="api_docs"),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "samskap.core",
     "samskap.accounts",
     "samskap.actors",
+    "samskap.events",
     "samskap.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "template_partials",
     "rules",
     "ninja",
@@ -117,6 +120,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (e-mail, waiting-list offers, reminders) is stored in the database and run by
+# `manage.py db_worker`; tests run tasks in-process with samskap.core.tasks helpers.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
