@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Organisation
+from samskap.core.search import search_index_delete, search_index_update
+
+from .models import GroupMembership, LocalGroup, Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -46,3 +48,35 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["organisation", "user"]
     autocomplete_fields = ["organisation", "user"]
     readonly_fields = ["token", "created_at"]
+
+
+class GroupMembershipInline(admin.TabularInline):
+    model = GroupMembership
+    extra = 0
+    fields = ["user", "role"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(LocalGroup)
+class LocalGroupAdmin(admin.ModelAdmin):
+    """Hub admins can correct and remove local groups; the search index follows every change."""
+
+    list_display = ["name", "place", "theme"]
+    list_select_related = ["place", "theme"]
+    search_fields = ["name", "description"]
+    autocomplete_fields = ["place", "theme", "organisations"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [GroupMembershipInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search_index_update(kind="group", obj=form.instance)
+
+    def delete_model(self, request, obj):
+        search_index_delete(kind="group", object_id=obj.pk)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for group in queryset:
+            search_index_delete(kind="group", object_id=group.pk)
+        super().delete_queryset(request, queryset)

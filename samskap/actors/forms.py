@@ -8,6 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as NumberError
 
+from samskap.core.forms import LongSelect
 from samskap.core.images import validate_image_upload
 from samskap.core.models import Country, Place, Theme
 from samskap.core.selectors import place_choices, themes_active
@@ -190,16 +191,16 @@ class OrganisationFilterForm(forms.Form):
     SORTS = [("name", _("Name")), ("newest", _("Newest")), ("updated", _("Recently updated"))]
 
     q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    legal_form = forms.ChoiceField(label=_("Legal form"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    place = forms.ChoiceField(label=_("Region or municipality"), required=False,
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=LongSelect)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=LongSelect)
+    legal_form = forms.ChoiceField(label=_("Legal form"), required=False, widget=LongSelect)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=LongSelect)
+    place = forms.ChoiceField(label=_("Region or municipality"), required=False, widget=LongSelect,
                               help_text=_("Based there or working there, including the places within it."))
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=LongSelect)
     offers = forms.BooleanField(label=_("Offers something"), required=False)
     seeks = forms.BooleanField(label=_("Seeks something"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS, widget=LongSelect)
 
     def __init__(self, *args, themes: list, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 """Organisation directory pages. Thin: forms validate, services write, selectors read."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +10,8 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from samskap.core.fragments import cached_fragment
 
 from . import selectors, services
 from .forms import (
@@ -51,7 +55,7 @@ def _page_number(raw: str, num_pages: int, problems: list[str]) -> int:
     return number
 
 
-def organisation_list(request):
+def _organisation_list_context(request) -> dict:
     form = OrganisationFilterForm(request.GET or None, themes=selectors.filter_themes())
     filters = form.valid_filters() if form.is_bound else {}
     problems = [
@@ -63,22 +67,42 @@ def organisation_list(request):
     paginator = Paginator(organisations, PAGE_SIZE)
     number = _page_number(request.GET.get("page", "1"), paginator.num_pages, problems)
     page = paginator.page(number)
-    return render(request, "actors/organisation_list.html", {
+    return {
         "filter_form": form, "page": page, "paginator": paginator, "problems": problems,
         "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
         "filtered": bool(set(filters) - {"sort"}),
-    })
+    }
+
+
+def organisation_list(request):
+    if request.user.is_authenticated:  # members see buttons by their rights: rendered for them
+        return render(request, "actors/organisation_list.html", _organisation_list_context(request))
+    content = cached_fragment(request, "actors/partials/organisation_list_content.html",
+                              partial(_organisation_list_context, request),
+                              key=("organisations", sorted(request.GET.lists())))
+    return render(request, "actors/organisation_list.html", {"cached_content": content})
+
+
+def _organisation_detail_context(request, organisation: Organisation) -> dict:
+    data = selectors.organisation_page(organisation=organisation, viewer=request.user)
+    can = {action: request.user.has_perm(f"actors.{action}_organisation", organisation)
+           for action in ("change", "verify", "merge", "join")}
+    can["manage_members"] = request.user.has_perm("actors.manage_members", organisation)
+    return {"organisation": organisation, "data": data, "can": can}
 
 
 def organisation_detail(request, slug: str):
     organisation = _organisation_or_404(slug)
     if organisation.merged_into_id:
         return HttpResponsePermanentRedirect(organisation.merged_into.get_absolute_url())
-    data = selectors.organisation_page(organisation=organisation, viewer=request.user)
-    can = {action: request.user.has_perm(f"actors.{action}_organisation", organisation)
-           for action in ("change", "verify", "merge", "join")}
-    can["manage_members"] = request.user.has_perm("actors.manage_members", organisation)
-    return render(request, "actors/organisation_detail.html", {"organisation": organisation, "data": data, "can": can})
+    if request.user.is_authenticated:
+        return render(request, "actors/organisation_detail.html",
+                      _organisation_detail_context(request, organisation))
+    content = cached_fragment(request, "actors/partials/organisation_detail_content.html",
+                              partial(_organisation_detail_context, request, organisation),
+                              key=("organisation", organisation.pk))
+    return render(request, "actors/organisation_detail.html",
+                  {"organisation": organisation, "cached_content": content})
 
 
 def _form_page(request, form, *, organisation=None):

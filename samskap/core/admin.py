@@ -7,6 +7,7 @@ from .models import HubSettings, Place, Theme
 from .places_data import NORDIC_FOLDING
 from .selectors import theme_labels_contain
 from .services import place_choices_forget
+from .tasks import search_index_refresh_later
 from .themes_data import LABEL_LANGUAGES
 
 
@@ -35,6 +36,8 @@ class PlaceAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         place_choices_forget()
+        if change and {"name", "name_en"} & set(form.changed_data):
+            search_index_refresh_later()  # things are found by the names of their places
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
@@ -88,6 +91,11 @@ class ThemeAdmin(admin.ModelAdmin):
     list_filter = ["kind", "is_active"]
     search_fields = ["slug"]
     fields = ["kind", *(f"label_{language}" for language in LABEL_LANGUAGES), "slug", "position", "is_active"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and any(name.startswith("label_") for name in form.changed_data):
+            search_index_refresh_later()  # things are found by their themes' names in every language
 
     @admin.display(description=_("name"))
     def name(self, theme: Theme) -> str:

@@ -12,6 +12,7 @@ from .images import image_normalised
 from .models import Country, HubSettings, Place
 from .places_data import place_slug
 from .selectors import HUB_SETTINGS_CACHE_KEY, hub_settings_get, place_choices_cache_keys
+from .tasks import search_index_refresh_later
 
 LOGO_SIZE = 800
 HUB_SETTINGS_FIELDS = {"name", "logo", "logo_alt", "default_language", "time_zone", "contact_email"}
@@ -282,8 +283,11 @@ def theme_labels_update(*, theme: Theme, by, labels: Mapping[str, str | None]) -
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        renamed = new_labels != theme.labels
         theme.labels = new_labels
         theme.save(update_fields=["labels"])
+        if renamed:
+            search_index_refresh_later()  # organisations and people are found by their themes' names
     return theme
 
 # --- end of the API helper's services ---

@@ -347,3 +347,20 @@ def test_the_group_list_and_a_group_page_run_the_same_few_queries_for_5_and_50_r
     many = (queries_for(client, reverse("actors:groups")), queries_for(client, group.get_absolute_url()))
     assert few == many
     assert max(many) <= 10
+
+
+def test_a_hub_admin_deletes_a_local_group_in_the_admin_and_search_forgets_it(client, hub_admin):
+    from samskap.actors.models import LocalGroup
+    from samskap.core.models import SearchEntry
+    from samskap.core.search import search_index_update
+
+    group = LocalGroup.objects.create(name="Kreaprenör Göteborg", slug="kreaprenor-goteborg")
+    search_index_update(kind="group", obj=group)
+    assert SearchEntry.objects.filter(kind="group", object_id=group.pk).exists()
+    client.force_login(hub_admin)
+
+    response = client.post(f"/admin/actors/localgroup/{group.pk}/delete/", {"post": "yes"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 302
+    assert not LocalGroup.objects.filter(pk=group.pk).exists()
+    assert not SearchEntry.objects.filter(kind="group", object_id=group.pk).exists()

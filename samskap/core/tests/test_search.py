@@ -385,3 +385,24 @@ def test_the_search_page_says_when_there_are_more_results_than_it_counts(client,
     html = client.get("/search/?q=samarbete").content.decode()
     assert "4 or more results for “samarbete”" in html
     assert "Notes <span class=\"search-meta\">(4+)</span>" in html
+
+
+def test_renaming_a_theme_refreshes_search_in_the_background(hub_admin, run_tasks,
+                                                            django_capture_on_commit_callbacks):
+    from samskap.actors.tests.factories import OrganisationFactory
+    from samskap.core.models import Theme
+    from samskap.core.search import search_index_update
+    from samskap.core.selectors import search
+    from samskap.core.services import theme_labels_update
+
+    theme = Theme.objects.get(slug="loneliness")
+    organisation = OrganisationFactory(name="Fika för alla", themes=[theme])
+    search_index_update(kind="organisation", obj=organisation)
+    assert search(query="Gemenskapsbrist")[1] == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        theme_labels_update(theme=theme, by=hub_admin, labels={"sv": "Gemenskapsbrist"})
+    run_tasks()
+
+    results, count = search(query="Gemenskapsbrist")
+    assert count == 1 and results[0].title == "Fika för alla"
