@@ -54,10 +54,17 @@ def hub_admin(db):
 
 
 @pytest.fixture
-def run_tasks(db):
-    """Run every background task that is due, as `manage.py db_worker` would, and return how many ran."""
+def run_tasks(db, monkeypatch):
+    """Run every background task that is due, as `manage.py db_worker` would, and return how many ran.
+
+    The worker's close_old_connections is turned off: on PostgreSQL it would close the connection
+    that holds the test's transaction. Tasks that enqueue more tasks do it on commit; wrap the test
+    in django_capture_on_commit_callbacks(execute=True) to see those.
+    """
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
+
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
 
     def run() -> int:
         before = DBTaskResult.objects.ready().count()

@@ -28,7 +28,8 @@ import urllib.parse
 from pathlib import Path
 
 # The pages measured against the ceiling, in order. Later issues append their pages here.
-# "{organisation}" is replaced by the slug of an organisation in the middle of the seeded data.
+# "{organisation}" and "{event}" are replaced by the slug of an organisation and of a published event
+# in the middle of the seeded data.
 PAGES: list[tuple[str, str]] = [
     ("home", "/"),
     ("log-in", "/accounts/login/"),
@@ -37,6 +38,9 @@ PAGES: list[tuple[str, str]] = [
     ("organisation", "/organisations/{organisation}/"),
     ("search", "/search/?q=samarbete"),
     ("api-organisations", "/api/v1/organisations?limit=20"),
+    ("events", "/events/"),
+    ("event", "/events/{event}/"),
+    ("ical-feed", "/events/feed.ics"),
 ]
 CEILING: tuple[str, str] = ("ceiling", "/healthz")
 
@@ -71,6 +75,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--organisations", type=int, default=100_000,
                         help="organisations seeded with seed_scale before measuring (default 100000)")
     parser.add_argument("--people", type=int, default=10_000, help="people seeded (default 10000)")
+    parser.add_argument("--events", type=int, default=5_000, help="events seeded (default 5000)")
+    parser.add_argument("--registrations", type=int, default=100_000,
+                        help="registrations seeded over the events (default 100000)")
     parser.add_argument("--pages", default="", help=f"comma-separated page names or paths to measure ({names}); default all")
     args = parser.parse_args()
     if args.duration < 1 or args.threads < 1 or args.connections < args.threads or args.warmup < 0:
@@ -128,9 +135,10 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
     Returns the values for the placeholders in PAGES.
     """
     commands = [["migrate", "--noinput", "-v", "0"], ["load_demo"]]
-    if args.organisations or args.people:
-        commands.append(["seed_scale", "--organisations", str(args.organisations), "--people", str(args.people),
-                         "--seed", "1"])
+    volume = {"organisations": args.organisations, "people": args.people, "events": args.events,
+              "registrations": args.registrations}
+    if any(volume.values()):
+        commands.append(["seed_scale", *(f"--{name}={count}" for name, count in volume.items()), "--seed", "1"])
     for command in commands:
         started = time.monotonic()
         result = subprocess.run([str(PYTHON), "manage.py", *command], cwd=ROOT, env=env,
@@ -138,11 +146,14 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
         if result.returncode != 0:
             sys.exit(f"bench: manage.py {command[0]} failed:\n{result.stdout}{result.stderr}")
         print(f"prepared: manage.py {' '.join(command)} ({time.monotonic() - started:.0f} s)", flush=True)
-    middle = ("from samskap.actors.models import Organisation as O; "
-              "qs = O.objects.listed().order_by('pk').values_list('slug', flat=True); print(qs[qs.count() // 2])")
+    middle = ("from samskap.actors.models import Organisation as O; from samskap.events.models import Event as E; "
+              "qs = O.objects.listed().order_by('pk').values_list('slug', flat=True); print(qs[qs.count() // 2]); "
+              "qs = E.objects.filter(status='published').order_by('pk').values_list('slug', flat=True); "
+              "print(qs[qs.count() // 2])")
     result = subprocess.run([str(PYTHON), "manage.py", "shell", "-c", middle], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
-    return {"organisation": result.stdout.strip().splitlines()[-1]}  # the shell may print a banner first
+    organisation, event = result.stdout.strip().splitlines()[-2:]  # the shell may print a banner first
+    return {"organisation": organisation, "event": event}
 
 
 def start_server(env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
@@ -298,6 +309,8 @@ def main() -> None:
             "connections": args.connections,
             "organisations": args.organisations,
             "people": args.people,
+            "events": args.events,
+            "registrations": args.registrations,
         }
         rows = [measure(port, name, path, script, args) for name, path in [CEILING, *pages]]
     finally:

@@ -37,6 +37,10 @@ def secret_key_from_data_dir() -> str:
 SECRET_KEY = os.environ.get("SECRET_KEY") or secret_key_from_data_dir()
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# The hub's address for links in e-mails and calendar feeds made without a request (task worker, cron).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Largest slide deck, document or photo organisers may add to an event's programme.
+EVENT_FILE_MAX_BYTES = int(os.environ.get("EVENT_FILE_MAX_BYTES", 20 * 1024 * 1024))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

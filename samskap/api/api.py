@@ -16,6 +16,7 @@ from samskap.core.services import hub_settings_update
 
 from .auth import ApiTokenAuth, MemberSessionAuth
 from .directory import groups_router, organisations_router, people_router, places_router, themes_router
+from .events import router as events_router
 from .schemas import ApiTokenOut, HubIn, HubOut, MeOut, Message
 from .search import router as search_router
 
@@ -123,3 +124,4 @@ api.add_router("/people", people_router)
 api.add_router("/groups", groups_router)
 api.add_router("/places", places_router)
 api.add_router("/themes", themes_router)
+api.add_router("", events_router)  # /events… and /me/registrations

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samskap.actors.models import ContentLanguage, Organisation
 from samskap.core.models import Place, Theme, time_zone_choices
@@ -66,7 +68,7 @@ class Event(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("event", "cancelled")
 
     class Audience(models.TextChoices):
         ANYONE = "anyone", _("anyone with an e-mail address")
@@ -117,7 +119,7 @@ class Event(models.Model):
     registration_enabled = models.BooleanField(_("registration"), default=True)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
-    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True,
+    capacity = models.PositiveIntegerField(_("number of places"), null=True, blank=True,
                                            help_text=_("Empty for no limit."))
     waiting_list = models.BooleanField(_("waiting list"), default=True)
     audience = models.CharField(_("who may register"), max_length=12, choices=Audience.choices,
@@ -158,12 +160,29 @@ class Event(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:event", args=[self.slug])
 
+    @property
+    def registration_state(self) -> str:
+        """Whether one may register now: "off", "cancelled", "draft", "not_yet", "closed" or "open".
+
+        Without a closing time, registration closes when the event starts.
+        """
+        if not self.registration_enabled:
+            return "off"
+        if self.status != self.Status.PUBLISHED:
+            return "cancelled" if self.status == self.Status.CANCELLED else "draft"
+        now = timezone.now()
+        if self.registration_opens and now < self.registration_opens:
+            return "not_yet"
+        if now >= (self.registration_closes or self.start) or now >= self.start:
+            return "closed"
+        return "open"
+
 
 class TicketType(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="ticket_types")
     name = models.CharField(_("name"), max_length=100, help_text=_("For example member, non-member, student."))
     price = models.DecimalField(_("price"), max_digits=10, decimal_places=2, default=Decimal("0"))
-    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True, help_text=_("Empty for no limit."))
+    capacity = models.PositiveIntegerField(_("number of places"), null=True, blank=True, help_text=_("Empty for no limit."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

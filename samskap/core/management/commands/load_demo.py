@@ -1,7 +1,12 @@
 """Load the demo ecosystem. Safe to run again: what exists is left as it is."""
 
+from dataclasses import asdict, is_dataclass
+from importlib import import_module
+
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
 from samskap.core.models import HubSettings
 
@@ -40,16 +45,29 @@ class Command(BaseCommand):
                 user = User.objects.create_user(email, DEMO_PASSWORD, name=name, bio=bio, languages=languages, **roles)
                 created += 1
             EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-        # The directory: organisations, listed people and local groups (samskap/actors/demo_data.py).
-        from samskap.actors.demo import demo_load
-
-        directory = demo_load()
-        if created or directory.anything:
-            self.stdout.write(self.style.SUCCESS(
-                f"Demo data loaded: {created + directory.people} people, {directory.organisations} organisations, "
-                f"{directory.groups} local groups."))
+        # Every app's own demo content, in the order of INSTALLED_APPS: its demo.py has demo_load()
+        # (the directory's organisations, people and groups, then events …).
+        loaded = [(config.label, loader()) for config, loader in demo_loaders()]
+        if created or any(result.anything for _name, result in loaded):
+            parts = [f"{created} demo log-ins"] + [f"{name}: {_summary(result)}" for name, result in loaded]
+            self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {'; '.join(parts)}."))
         else:
             self.stdout.write("Demo data already present; nothing changed.")
         self.stdout.write(f"Demo log-ins (password: {DEMO_PASSWORD}):")
         for email, name, roles, _bio, _languages in DEMO_PEOPLE:
             self.stdout.write(f"  {email:<28} {name}")
+
+
+def demo_loaders():
+    """(app config, demo_load) of every installed app with a demo module, in the order of INSTALLED_APPS."""
+    for config in apps.get_app_configs():
+        if module_has_submodule(config.module, "demo"):
+            loader = getattr(import_module(f"{config.name}.demo"), "demo_load", None)
+            if loader is not None:
+                yield config, loader
+
+
+def _summary(result) -> str:
+    if is_dataclass(result):
+        return ", ".join(f"{count} {name}" for name, count in asdict(result).items())
+    return str(result)

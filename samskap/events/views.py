@@ -1,0 +1,213 @@
+"""Event pages: the list, the month, an event, and creating, editing, publishing and cancelling one.
+
+Thin: forms validate, services write, selectors read.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import EventFilterForm, EventForm, QuestionFormSet, TicketTypeFormSet, formset_rows
+from .models import Event
+
+PAGE_SIZE = 20
+PERMS = ("change_event", "cancel_event", "view_registrations", "export_registrations", "check_in", "mark_paid",
+         "change_programme")
+
+
+def _event_or_404(slug: str, viewer) -> Event:
+    try:
+        return selectors.event_get(slug=slug, viewer=viewer)
+    except Event.DoesNotExist:
+        raise Http404
+
+
+def _filter_form(request) -> tuple[EventFilterForm, dict, list[str]]:
+    form = EventFilterForm(request.GET or None, themes=selectors.filter_themes(),
+                           organisers=selectors.organiser_choices())
+    filters = form.valid_filters() if form.is_bound else {}
+    problems = [
+        _("The filter “%(filter)s” has no value “%(value)s”, so it was left out.") % {
+            "filter": form.fields[name].label, "value": request.GET.get(name, "")[:60]}
+        for name in form.errors
+    ]
+    return form, filters, problems
+
+
+def _page_number(raw: str, num_pages: int, problems: list[str]) -> int:
+    try:
+        number = int(raw)
+        if number < 1:
+            raise ValueError
+    except ValueError:
+        problems.append(_("“%(value)s” is not a page number, so the first page is shown.") % {"value": raw[:20]})
+        return 1
+    if number > num_pages:
+        problems.append(_("There is no page %(number)s, so the last page is shown.") % {"number": number})
+        return num_pages
+    return number
+
+
+def event_list(request):
+    when = "past" if request.GET.get("when") == "past" else "upcoming"
+    form, filters, problems = _filter_form(request)
+    events = selectors.event_list(when=when, viewer=request.user, **filters)
+    paginator = Paginator(events, PAGE_SIZE)
+    number = _page_number(request.GET.get("page", "1"), paginator.num_pages, problems)
+    page = paginator.page(number)
+    return render(request, "events/event_list.html", {
+        "filter_form": form, "page": page, "paginator": paginator, "problems": problems, "when": when,
+        "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1), "filtered": bool(filters),
+    })
+
+
+def event_month(request):
+    form, filters, problems = _filter_form(request)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+        month = int(request.GET.get("month", today.month))
+        datetime.date(year, month, 1)
+        if not 1900 <= year <= 2200:
+            raise ValueError
+    except ValueError:
+        problems.append(_("There is no such month, so this month is shown."))
+        year, month = today.year, today.month
+    calendar = selectors.event_month(year=year, month=month, filters=filters, viewer=request.user)
+    return render(request, "events/event_month.html", {
+        "filter_form": form, "problems": problems, "calendar": calendar, "filtered": bool(filters),
+        "weekdays": calendar.weeks[0],
+    })
+
+
+def event_detail(request, slug: str):
+    try:
+        page = selectors.event_detail(slug=slug, viewer=request.user)
+    except Event.DoesNotExist:
+        raise Http404
+    event = page.event
+    can = {name: request.user.has_perm(f"events.{name}", event) for name in PERMS}
+    # Only asked while there is a link to use: the check looks up the viewer's registration.
+    can["view_online_link"] = (bool(event.online_url) and not page.event_has_ended
+                               and request.user.has_perm("events.view_online_link", event))
+    return render(request, "events/event_detail.html", {
+        "event": event, "page": page, "can": can, "registration": page.viewer_registration,
+    })
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put a service's errors on the fields they name, the rest at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _form_page(request, form, tickets, questions, *, event=None):
+    return render(request, "events/event_form.html", {
+        "form": form, "tickets": tickets, "questions": questions, "event": event,
+        "has_organisers": bool(form.fields["organisers"].choices) or "organised_by_hub" in form.fields,
+    })
+
+
+def _bound(request, instance: Event):
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = EventForm(data, files, instance=instance, user=request.user)
+    tickets = TicketTypeFormSet(data, instance=instance, prefix="tickets")
+    questions = QuestionFormSet(data, instance=instance, prefix="questions")
+    return form, tickets, questions
+
+
+def _children(tickets, questions) -> dict:
+    return {"ticket_types": formset_rows(tickets, ("name", "price", "capacity")),
+            "questions": formset_rows(questions, ("label", "kind", "choices", "required"))}
+
+
+@login_required
+def event_create(request):
+    if not request.user.has_perm("events.add_event"):
+        raise PermissionDenied
+    form, tickets, questions = _bound(request, Event())
+    if request.method == "POST" and all([form.is_valid(), tickets.is_valid(), questions.is_valid()]):
+        common = dict(by=request.user, organisers=form.cleaned_data["organisers"],
+                      organised_by_hub=form.cleaned_data.get("organised_by_hub", False),
+                      cover_image=form.cleaned_data.get("cover_image") or None, **_children(tickets, questions),
+                      **form.service_fields())
+        try:
+            if form.series_rule:
+                series = services.series_create(rule=form.series_rule, **common)
+                event = series.occurrences.order_by("start").first()
+                messages.success(request, _("%(count)s drafts were made, one for each date. Check them and publish "
+                                            "them.") % {"count": series.occurrences.count()})
+            else:
+                event = services.event_create(**common)
+                messages.success(request, _("The event is saved as a draft. Publish it when it is ready."))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect(event)
+    return _form_page(request, form, tickets, questions)
+
+
+@login_required
+def event_edit(request, slug: str):
+    event = _event_or_404(slug, request.user)
+    if not request.user.has_perm("events.change_event", event):
+        raise PermissionDenied
+    # The form changes its instance while validating; it gets a copy, so the page keeps the saved title.
+    form, tickets, questions = _bound(request, Event.objects.get(pk=event.pk))
+    if request.method == "POST" and all([form.is_valid(), tickets.is_valid(), questions.is_valid()]):
+        try:
+            services.event_update(
+                event=event, by=request.user, organisers=form.cleaned_data["organisers"],
+                organised_by_hub=form.cleaned_data.get("organised_by_hub", event.organised_by_hub),
+                cover_image=form.cleaned_data.get("cover_image") or None,
+                remove_cover=form.cleaned_data.get("remove_cover", False), **_children(tickets, questions),
+                **form.service_fields())
+        except ValidationError as error:
+            event.refresh_from_db()  # the service set the refused values on it
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect(event)
+    return _form_page(request, form, tickets, questions, event=event)
+
+
+@login_required
+def event_cancel(request, slug: str):
+    event = _event_or_404(slug, request.user)
+    if not request.user.has_perm("events.cancel_event", event):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.event_cancel(event=event, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The event is cancelled. Everyone registered gets an e-mail."))
+        return redirect(event)
+    registered = event.registrations.exclude(status="cancelled").count()
+    return render(request, "events/event_cancel.html", {"event": event, "registered": registered})
+
+
+@login_required
+@require_POST
+def event_publish(request, slug: str):
+    event = _event_or_404(slug, request.user)
+    try:
+        services.event_publish(event=event, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The event is published."))
+    return redirect(event)
