@@ -36,7 +36,7 @@ demo: migrate
 run: demo
 	@echo "Samskap is starting on http://127.0.0.1:$(PORT)/ (data in $(DATA_DIR))"
 	@echo "The task worker (e-mail, reminders, waiting lists) logs to $(DATA_DIR)/worker.log"
-	$(PY) manage.py db_worker --interval 2 >>"$(DATA_DIR)/worker.log" 2>&1 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	PYTHON=$(PY) scripts/worker.sh >>"$(DATA_DIR)/worker.log" 2>&1 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make serve: production-like (DEBUG off, gunicorn, whitenoise), same DATA_DIR

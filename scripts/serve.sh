@@ -15,7 +15,7 @@ PY="${PYTHON:-.venv/bin/python}"
 # The task worker sends e-mail and runs reminders and waiting-list offers. Run it as its own
 # service in production (docs/operations.md) and set TASK_WORKER=off here.
 if [ "${TASK_WORKER:-on}" != "off" ]; then
-  "$PY" manage.py db_worker --no-reload --interval 2 >>"$DATA_DIR/worker.log" 2>&1 &
+  PYTHON="$PY" scripts/worker.sh >>"$DATA_DIR/worker.log" 2>&1 &
 fi
 echo "Samskap (production settings) on http://$HOST:$PORT/ — workers: ${WEB_CONCURRENCY:-2}, data: $DATA_DIR"
 exec "$(dirname "$PY")/gunicorn" config.wsgi:application \

@@ -14,6 +14,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from .ical import event_ics, site_url
@@ -42,9 +43,16 @@ KINDS = {
 }
 
 
+def check_in_url(registration: Registration) -> str:
+    """The check-in desk's address with the registration's code: staff can scan it with the desk's camera
+    button, or with any phone camera app, which opens the desk showing the person (after log-in)."""
+    query = urlencode({"code": registration.check_in_code})
+    return f"{site_url()}{reverse('events:check_in', args=[registration.event.slug])}?{query}"
+
+
 def check_in_qr(registration: Registration) -> segno.QRCode:
-    """The QR code staff scan at the door: it holds the registration's check-in code."""
-    return segno.make(registration.check_in_code, error="m")
+    """The QR code staff scan at the door: the check-in address holding the registration's code."""
+    return segno.make(check_in_url(registration), error="m")
 
 
 def check_in_qr_png(registration: Registration) -> bytes:
@@ -109,6 +117,31 @@ def registration_email_send(*, registration_id: int, kind: str) -> bool:
     if message is None:
         return False
     message.send()
+    return True
+
+
+def invitation_email_send(*, invitation_id: int) -> bool:
+    """E-mail one invitation with its registration link, in the event's language when the hub speaks it."""
+    from django.conf import settings
+
+    from samskap.core.selectors import hub_settings_get
+
+    from .models import EventInvitation
+
+    invitation = EventInvitation.objects.select_related("event").filter(pk=invitation_id).first()
+    if invitation is None or invitation.event.status != Event.Status.PUBLISHED:
+        return False
+    event, hub = invitation.event, hub_settings_get()
+    language = event.language if event.language in dict(settings.LANGUAGES) else hub.default_language
+    base = site_url()
+    with translation.override(language):
+        body = render_to_string("events/email/invitation.txt", {
+            "event": event, "hub": hub,
+            "register_url": f"{base}{reverse('events:register', args=[event.slug])}?invitation={invitation.token}",
+            "event_url": base + event.get_absolute_url()})
+        EmailMessage(_("You are invited to %(event)s") % {"event": event.title}, body, to=[invitation.email],
+                     reply_to=[hub.contact_email] if hub.contact_email else None,
+                     headers={"Content-Language": language}).send()
     return True
 
 

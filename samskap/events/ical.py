@@ -25,7 +25,7 @@ def site_url() -> str:
     if configured:
         return configured.rstrip("/")
     host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*", "") and not h.startswith(".")), "localhost")
-    return f"http://{host}"
+    return f"{'https' if getattr(settings, 'HTTPS', False) else 'http'}://{host}"
 
 
 def event_uid(event) -> str:

@@ -6,7 +6,7 @@ and by its creator. Registrants' data (names, e-mail, answers, invoice details) 
 
 import rules
 
-from samskap.actors.permissions import is_organisation_admin
+from samskap.actors.permissions import is_organisation_admin, is_organisation_member
 from samskap.core.permissions import is_facilitator, is_hub_admin, is_member
 
 
@@ -20,6 +20,14 @@ def is_event_organiser(user, event) -> bool:
     if event.organised_by_hub and is_facilitator(user):
         return True
     return any(is_organisation_admin(user, organisation) for organisation in event.organisers.all())
+
+
+@rules.predicate
+def is_organiser_staff(user, event) -> bool:
+    """Any active member of an organising organisation: the people at the door on the day."""
+    if event is None or not is_member(user):
+        return False
+    return any(is_organisation_member(user, organisation) for organisation in event.organisers.all())
 
 
 @rules.predicate
@@ -45,7 +53,7 @@ rules.add_perm("events.change_event", may_run)
 rules.add_perm("events.cancel_event", may_run)
 rules.add_perm("events.view_registrations", may_run)   # names, e-mail, answers, invoice details
 rules.add_perm("events.export_registrations", may_run)
-rules.add_perm("events.check_in", may_run)
+rules.add_perm("events.check_in", may_run | is_organiser_staff)
 rules.add_perm("events.mark_paid", may_run)
 rules.add_perm("events.view_online_link", may_run | is_registered)
 rules.add_perm("events.change_programme", may_run)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from .models import Event, Registration, RegistrationQuestion
+from .models import Event, EventInvitation, Registration, RegistrationQuestion
 
 CHECK_IN_RESULTS = 20
 # A check-in code is a URL-safe token (models._token makes 32 characters); anything shorter is not one.
@@ -132,3 +132,23 @@ def answer_text(question: RegistrationQuestion, answers: dict[str, Any]) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     return str(value)
+
+
+def event_invitations(*, event: Event) -> list[EventInvitation]:
+    """The event's invitations, each with whether its address has registered (one query)."""
+    registered = Registration.objects.filter(event=event, email__iexact=OuterRef("email")).exclude(
+        status=Registration.Status.CANCELLED)
+    return list(EventInvitation.objects.filter(event=event).annotate(registered=Exists(registered)).order_by("email"))
+
+
+def event_feedback(*, event: Event, limit: int = 500) -> dict[str, Any]:
+    """What participants said after the event: how many answered, the average rating, and the comments
+    (newest first, without names). One query."""
+    from .models import Feedback
+
+    rows = list(Feedback.objects.filter(registration__event=event).order_by("-created_at")
+                .values("rating", "comment", "created_at")[:limit])
+    ratings = [row["rating"] for row in rows]
+    return {"count": len(rows), "average": sum(ratings) / len(ratings) if ratings else None,
+            "per_rating": {rating: ratings.count(rating) for rating in range(5, 0, -1)},
+            "comments": [row for row in rows if row["comment"].strip()]}

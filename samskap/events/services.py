@@ -250,6 +250,9 @@ def event_cancel(*, event: Event, by) -> Event:
         raise PermissionDenied
     if event.status == Event.Status.CANCELLED:
         raise ValidationError(_("The event is already cancelled."), code="already_cancelled")
+    if event.status == Event.Status.DRAFT:  # cancelling would publish it, marked cancelled
+        raise ValidationError(_("A draft is not public, so there is nothing to cancel. Leave it unpublished."),
+                              code="draft")
     with transaction.atomic():
         event.status = Event.Status.CANCELLED
         event.save(update_fields=["status", "updated_at"])

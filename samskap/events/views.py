@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -67,7 +68,18 @@ def event_list(request):
     return render(request, "events/event_list.html", {
         "filter_form": form, "page": page, "paginator": paginator, "problems": problems, "when": when,
         "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1), "filtered": bool(filters),
+        "feed_url": _feed_url(filters),
     })
+
+
+def _feed_url(filters: dict) -> str:
+    """The calendar feed closest to what the list shows: one organisation's, theme's or place's, or all."""
+    if (organiser := filters.get("organiser")) and organiser != "hub":
+        return reverse("events:feed_organisation", args=[organiser])
+    for name in ("theme", "place"):
+        if slug := filters.get(name):
+            return reverse(f"events:feed_{name}", args=[slug])
+    return reverse("events:feed")
 
 
 def event_month(request):
@@ -196,7 +208,8 @@ def event_cancel(request, slug: str):
         else:
             messages.success(request, _("The event is cancelled. Everyone registered gets an e-mail."))
         return redirect(event)
-    registered = event.registrations.exclude(status="cancelled").count()
+    # Those notify_event_cancelled writes to: guests who never confirmed their address are not told.
+    registered = event.registrations.exclude(status__in=["cancelled", "unconfirmed"]).count()
     return render(request, "events/event_cancel.html", {"event": event, "registered": registered})
 
 

@@ -18,6 +18,7 @@ from samskap.actors.selectors_people import Page, page_with_total
 
 from . import exports, pdf
 from . import selectors_organiser as selectors
+from . import services_invitations as invitations
 from . import services_organiser as services
 from .models import Event, Registration
 from .services_registration import registration_mark_paid
@@ -90,6 +91,7 @@ def _participants_for_organisers(request, event: Event):
     return render(request, "events/participants_organiser.html", {
         "event": event, "form": form, "page": page,
         "counts": selectors.registration_counts(event=event), "filtered": bool(request.GET.keys() - {"page"}),
+        "feedback": selectors.event_feedback(event=event),
         "can": {"mark_paid": user.has_perm("events.mark_paid", event),
                 "export": user.has_perm("events.export_registrations", event),
                 "check_in": user.has_perm("events.check_in", event)},
@@ -230,3 +232,46 @@ def check_in_counts(request, slug: str):
     event = _event_for(request, slug, "events.check_in")
     return render(request, "events/partials/check_in_counts.html",
                   {"event": event, "counts": selectors.attendance_counts(event=event)})
+
+
+# Invitations -------------------------------------------------------------------------------------
+
+class InvitationForm(forms.Form):
+    emails = forms.CharField(
+        label=gettext_lazy("E-mail addresses"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy("One per line, or separated by commas. Each gets its own registration link."))
+
+    def clean_emails(self) -> list[str]:
+        return invitations.invitation_emails_parse(self.cleaned_data["emails"])
+
+
+@login_required
+def event_invitations(request, slug: str):
+    """Who is invited to an event "by invitation", and the form to invite more."""
+    event = _event_for(request, slug, "events.change_event")
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = invitations.invitations_send(event=event, by=request.user, emails=form.cleaned_data["emails"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            skipped = len(form.cleaned_data["emails"]) - len(created)
+            messages.success(request, _("%(new)s invited; %(old)s already were.") % {"new": len(created), "old": skipped})
+            return redirect("events:invitations", slug=event.slug)
+    return render(request, "events/invitations.html", {
+        "event": event, "form": form, "invitations": selectors.event_invitations(event=event)})
+
+
+@login_required
+@require_POST
+def event_invitation_change(request, slug: str, pk: int):
+    event = _event_for(request, slug, "events.change_event")
+    invitation = get_object_or_404(event.invitations, pk=pk)
+    if request.POST.get("action") == "remove":
+        invitations.invitation_remove(invitation=invitation, by=request.user)
+        messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
+    else:
+        invitations.invitation_resend(invitation=invitation, by=request.user)
+        messages.success(request, _("The invitation is sent to %(email)s again.") % {"email": invitation.email})
+    return redirect("events:invitations", slug=event.slug)

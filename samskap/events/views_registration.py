@@ -33,8 +33,12 @@ def _registration_or_404(token: str) -> Registration:
 
 
 def _no_referrer(response: HttpResponse) -> HttpResponse:
-    """Pages whose address is a secret must not hand it to the sites they link to."""
-    response["Referrer-Policy"] = "no-referrer"
+    """Pages whose address is a secret must not hand it to the sites they link to.
+
+    "same-origin", not "no-referrer": under "no-referrer" browsers send `Origin: null` with the
+    page's own forms (confirm, cancel, accept the offer …), and Django's CSRF check refuses them.
+    """
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -241,3 +241,16 @@ def test_the_search_finds_nordic_names_whatever_the_case(desk, typed):
     RegistrationFactory(event=event, name="Åsa Öberg")
     RegistrationFactory(event=event, name="Asa Oberg")
     assert [registration.name for registration in check_in_search(event=event, query=typed)] == ["Åsa Öberg"]
+
+
+def test_the_payload_of_the_qr_code_in_the_confirmation_checks_the_participant_in(desk, settings):
+    from samskap.events.emails import check_in_url as qr_payload
+
+    settings.SITE_URL = "https://hub.example.org"
+    event, organiser = desk
+    registration = RegistrationFactory(event=event)
+    payload = qr_payload(registration)
+    assert payload.startswith(f"https://hub.example.org/events/{event.slug}/check-in/?code=")
+    registration_check_in(event=event, code=payload, by=organiser)
+    registration.refresh_from_db()
+    assert registration.checked_in_at is not None

@@ -192,3 +192,24 @@ def test_only_organisers_and_hub_admins_use_the_organisers_pages(client, role, m
         return
     assert registration.payment_status == Registration.PaymentStatus.UNPAID
     assert registration.checked_in_at is None
+
+
+def test_organisers_read_the_feedback_without_names(client):
+    from samskap.events.models import Feedback
+
+    event, organiser = event_with_organiser()
+    for rating, comment in ((5, "Mycket givande!"), (3, ""), (4, "Bra talare")):
+        Feedback.objects.create(registration=RegistrationFactory(event=event, name=f"Deltagare {rating}"),
+                                rating=rating, comment=comment)
+    client.force_login(organiser)
+    html = client.get(participants_url(event), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "3 participants gave feedback: on average 4.0 of 5." in html
+    assert "Mycket givande!" in html and "Bra talare" in html
+
+
+def test_visitors_never_see_the_feedback(client):
+    from samskap.events.models import Feedback
+
+    event, _organiser = event_with_organiser()
+    Feedback.objects.create(registration=RegistrationFactory(event=event), rating=2, comment="Hemligt omdöme")
+    assert "Hemligt omdöme" not in client.get(participants_url(event), HTTP_ACCEPT_LANGUAGE="en").content.decode()

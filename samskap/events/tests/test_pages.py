@@ -502,3 +502,17 @@ def test_hub_admins_manage_events_in_the_admin(client, hub_admin, model):
     client.force_login(hub_admin)
     assert get(client, reverse(f"admin:events_{model}_changelist")).status_code == 200
     assert get(client, reverse(f"admin:events_{model}_add")).status_code == 200
+
+
+def test_the_list_offers_the_calendar_feed_of_what_it_shows(client):
+    from samskap.actors.tests.factories import OrganisationFactory
+    from samskap.events.selectors import organiser_choices_forget
+    from samskap.events.tests.factories import EventFactory
+
+    organisation = OrganisationFactory(slug="fixa-hus")
+    EventFactory(status="published").organisers.add(organisation)
+    organiser_choices_forget()  # the filter's organiser choices are cached
+    html = client.get("/events/?organiser=fixa-hus", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'href="/events/feed/organisation/fixa-hus.ics"' in html
+    assert organisation.slug in html
+    assert 'href="/events/feed.ics"' in client.get("/events/", HTTP_ACCEPT_LANGUAGE="en").content.decode()

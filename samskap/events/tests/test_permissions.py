@@ -1,7 +1,8 @@
 """Role x action matrix for events, for a draft and a published event.
 
 Besides the hub-wide roles: "organisation_admin" is an admin of some other organisation, "organiser" an
-admin of the organising organisation, "registered" a member with a confirmed registration.
+admin of the organising organisation, "staff" a plain member of it (the people at the door), "registered" a
+member with a confirmed registration.
 """
 
 import pytest
@@ -16,7 +17,7 @@ from .factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
-EVENT_ROLES = ROLES + ["organiser", "registered"]
+EVENT_ROLES = ROLES + ["organiser", "staff", "registered"]
 RUN = {"organiser", "hub_admin"}
 EXPECTED = {
     # action: {status: roles allowed}
@@ -25,7 +26,7 @@ EXPECTED = {
     "events.cancel_event": {"published": RUN, "draft": RUN},
     "events.view_registrations": {"published": RUN, "draft": RUN},
     "events.export_registrations": {"published": RUN, "draft": RUN},
-    "events.check_in": {"published": RUN, "draft": RUN},
+    "events.check_in": {"published": RUN | {"staff"}, "draft": RUN | {"staff"}},
     "events.mark_paid": {"published": RUN, "draft": RUN},
     "events.change_programme": {"published": RUN, "draft": RUN},
     "events.view_online_link": {"published": RUN | {"registered"}, "draft": RUN | {"registered"}},
@@ -36,12 +37,14 @@ def user_and_event(role: str, status: str):
     organisation = OrganisationFactory()
     event = EventFactory(status=status, organisers=[organisation], online_url="https://meet.example.org/room",
                          created_by=UserFactory())
-    if role in ("organiser", "registered"):
+    if role in ("organiser", "staff", "registered"):
         user = UserFactory()
     else:
         user = make_user_for_role(role)
     if role == "organiser":
         MembershipFactory(organisation=organisation, user=user, role=Membership.Role.ADMIN)
+    elif role == "staff":
+        MembershipFactory(organisation=organisation, user=user, role=Membership.Role.MEMBER)
     elif role == "organisation_admin":
         MembershipFactory(organisation=OrganisationFactory(), user=user, role=Membership.Role.ADMIN)
     elif role == "registered":

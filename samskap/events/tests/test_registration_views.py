@@ -178,7 +178,7 @@ def test_the_registration_page_shows_the_qr_code_online_link_and_answers(client)
     registration = RegistrationFactory(event=event, answers={str(question.pk): "Vegan"})
     response = client.get(registration.get_absolute_url(), **EN)
     html = response.content.decode()
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     svg = re.search(r"<svg[^>]*>.*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg and "<title>QR code for check-in</title>" in svg
     assert "style" not in svg

@@ -320,3 +320,17 @@ def test_a_published_event_is_found_by_search_and_a_draft_is_not(django_capture_
         event_publish(event=event, by=admin)
     results, count = search(query="ensomhet", kinds=["event"])
     assert count == 1 and results[0].title == "Nätverksträff om ensamhet"
+
+
+def test_a_draft_cannot_be_cancelled_for_that_would_make_it_public():
+    from django.core.exceptions import ValidationError
+
+    from samskap.accounts.tests.factories import UserFactory
+    from samskap.events.services import event_cancel
+    from samskap.events.tests.factories import EventFactory
+
+    event = EventFactory(status="draft", organised_by_hub=True)
+    with pytest.raises(ValidationError, match="nothing to cancel"):
+        event_cancel(event=event, by=UserFactory(is_superuser=True, is_staff=True))
+    event.refresh_from_db()
+    assert event.status == "draft"
