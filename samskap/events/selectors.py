@@ -85,7 +85,9 @@ def _for_cards(events: QuerySet) -> QuerySet:
         Prefetch("organisers", queryset=Organisation.objects.only("name", "slug").order_by("name")),
         Prefetch("themes", queryset=Theme.objects.order_by("kind", "position", "slug")),
     ).annotate(places_taken=_places_taken(), lowest_price=Subquery(
-        TicketType.objects.filter(event_id=OuterRef("pk")).order_by("price").values("price")[:1]))
+        TicketType.objects.filter(event_id=OuterRef("pk")).order_by("price").values("price")[:1]),
+        lowest_paid_price=Subquery(
+            TicketType.objects.filter(event_id=OuterRef("pk"), price__gt=0).order_by("price").values("price")[:1]))
 
 
 def event_list(*, when: str = "upcoming", kind: str = "", place: str = "", theme: str = "", organiser: str = "",

@@ -22,6 +22,7 @@ from samskap.core.permissions import is_facilitator, is_hub_admin
 
 from .models import Event, EventSeries, RegistrationQuestion, TicketType
 from .search import event_index
+from .services_invitations import invitations_send_all
 from .selectors import organiser_choices_forget
 
 COVER_SIZE = 1600
@@ -235,6 +236,8 @@ def event_publish(*, event: Event, by) -> Event:
         event.save(update_fields=["status", "updated_at"])
         transaction.on_commit(organiser_choices_forget)
         transaction.on_commit(partial(event_index, event.pk))
+        # Invitations made while it was a draft were not sent: they go now.
+        transaction.on_commit(partial(invitations_send_all, event.pk))
     return event
 
 

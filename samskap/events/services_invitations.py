@@ -73,3 +73,11 @@ def _enqueue(invitation_id: int) -> None:
     from .tasks import send_invitation_email
 
     send_invitation_email.enqueue(invitation_id=invitation_id)
+
+
+def invitations_send_all(event_id: int) -> int:
+    """E-mail every invitation of the event: on publishing, those made while it was a draft go out."""
+    ids = list(EventInvitation.objects.filter(event_id=event_id).values_list("pk", flat=True))
+    for pk in ids:
+        _enqueue(pk)
+    return len(ids)

@@ -68,7 +68,7 @@ def event_list(request):
     return render(request, "events/event_list.html", {
         "filter_form": form, "page": page, "paginator": paginator, "problems": problems, "when": when,
         "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1), "filtered": bool(filters),
-        "feed_url": _feed_url(filters),
+        "feed_url": (feed_url := _feed_url(filters)), "feed_is_filtered": feed_url != reverse("events:feed"),
     })
 
 

@@ -152,4 +152,7 @@ def price_summary(event: Event) -> str:
     lowest = getattr(event, "lowest_price", None)
     if lowest is None:
         return _("Tickets")
+    if not lowest:  # a free ticket type, e.g. for members
+        paid = getattr(event, "lowest_paid_price", None)
+        return _("Free, or tickets from %(amount)s") % {"amount": money(paid, event.currency)} if paid else _("Free")
     return _("From %(amount)s") % {"amount": money(lowest, event.currency)}

@@ -88,3 +88,19 @@ def test_an_event_anyone_may_join_takes_no_invitations(organiser):
     event = EventFactory(audience=Event.Audience.ANYONE, created_by=organiser, organised_by_hub=True)
     with pytest.raises(Exception, match="needs no invitations"):
         invitations_send(event=event, by=organiser, emails=["a@example.org"])
+
+
+def test_invitations_made_while_a_draft_go_out_when_it_is_published(
+        organiser, run_tasks, django_capture_on_commit_callbacks):
+    from samskap.events.services import event_publish
+
+    draft = EventFactory(audience=Event.Audience.INVITATION, status="draft", organised_by_hub=True,
+                         created_by=organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations_send(event=draft, by=organiser, emails=["aase@example.dk"])
+    run_tasks()
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        event_publish(event=draft, by=organiser)
+    run_tasks()
+    assert [message.to for message in mail.outbox] == [["aase@example.dk"]]
