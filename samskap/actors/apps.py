@@ -16,16 +16,13 @@ class ActorsConfig(AppConfig):
     def _watch_for_directory_changes():
         """Outdate cached directory fragments on every write to what they show (see samskap.core.fragments)."""
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from samskap.core.fragments import directory_changed
+        from samskap.core.fragments import DIRECTORY, generation_follows
 
         from .models import GroupMembership, LocalGroup, Membership, Organisation
 
-        for model in (Organisation, Membership, LocalGroup, GroupMembership, get_user_model()):
-            post_save.connect(directory_changed, sender=model, dispatch_uid=f"directory-{model.__name__}-saved")
-            post_delete.connect(directory_changed, sender=model, dispatch_uid=f"directory-{model.__name__}-deleted")
-        for relation in (Organisation.themes, Organisation.offer_themes, Organisation.seek_themes,
-                         Organisation.areas_served, LocalGroup.organisations, get_user_model().themes):
-            m2m_changed.connect(directory_changed, sender=relation.through,
-                                dispatch_uid=f"directory-{relation.through.__name__}-changed")
+        user = get_user_model()
+        generation_follows(DIRECTORY, models=(Organisation, Membership, LocalGroup, GroupMembership, user),
+                           relations=(relation.through for relation in (
+                               Organisation.themes, Organisation.offer_themes, Organisation.seek_themes,
+                               Organisation.areas_served, LocalGroup.organisations, user.themes)))

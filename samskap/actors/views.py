@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskap.core.fragments import cached_fragment
+from samskap.core.fragments import DIRECTORY, EVENTS, cached_fragment
 
 from . import selectors, services
 from .forms import (
@@ -98,9 +98,10 @@ def organisation_detail(request, slug: str):
     if request.user.is_authenticated:
         return render(request, "actors/organisation_detail.html",
                       _organisation_detail_context(request, organisation))
+    # The page lists the organisation's next events too: it follows their changes, and the clock.
     content = cached_fragment(request, "actors/partials/organisation_detail_content.html",
                               partial(_organisation_detail_context, request, organisation),
-                              key=("organisation", organisation.pk))
+                              key=("organisation", organisation.pk), generations=(DIRECTORY, EVENTS), timeout=60)
     return render(request, "actors/organisation_detail.html",
                   {"organisation": organisation, "cached_content": content})
 

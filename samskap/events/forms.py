@@ -18,6 +18,7 @@ from samskap.core.selectors import place_choices, themes_active
 
 from . import services
 from .models import Event, EventKind, RegistrationQuestion, TicketType
+from .selectors import organiser_choice
 
 LOCAL_TIMES = ("start", "end", "registration_opens", "registration_closes")
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -280,6 +281,10 @@ class EventFilterForm(forms.Form):
         self.fields["kind"].choices = [everything] + [(value, capfirst(label)) for value, label in EventKind.choices]
         self.fields["place"].choices = [everything] + place_choices(value="slug")
         self.fields["theme"].choices = [everything] + [(theme.slug, theme.label) for theme in themes]
+        asked = self.data.get("organiser", "") if self.is_bound else ""
+        if asked and asked != "hub" and asked not in {slug for slug, _name in organisers}:
+            # e.g. "all events by X, also past ones" from an organisation's page
+            organisers = organisers + [choice] if (choice := organiser_choice(asked)) else organisers
         self.fields["organiser"].choices = [everything, ("hub", _("The hub"))] + organisers
         self.fields["language"].choices = [everything] + list(ContentLanguage.choices)
 

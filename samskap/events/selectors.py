@@ -22,6 +22,7 @@ Organisers = Event.organisers.through
 Themes = Event.themes.through
 VISIBLE = [Event.Status.PUBLISHED, Event.Status.CANCELLED]
 ORGANISER_CHOICES_CACHE_KEY = "samskap:events:organiser-choices:v1"
+ORGANISER_CHOICES_MAX = 100
 ORGANISER_CHOICES_TIMEOUT = 300  # also bounds how long a change made elsewhere (admin, imports) waits
 
 
@@ -235,17 +236,26 @@ def organisation_events(*, organisation: Organisation, limit: int = 5) -> list[E
 
 
 def organiser_choices() -> list[tuple[str, str]]:
-    """The organisations that have organised a published event, for the list's filter.
+    """The filter's organisers: the ORGANISER_CHOICES_MAX organisations with the most published events that
+    have not yet ended (a select of every organiser a large hub ever had would be unusable and slow), by name.
 
-    Cached until an event's organisers or status change (services call organiser_choices_forget).
+    Cached for ORGANISER_CHOICES_TIMEOUT (events pass with time) and cleared by the event services.
+    Another organisation's slug in the query string still filters: see `organiser_choice`.
     """
     choices = cache.get(ORGANISER_CHOICES_CACHE_KEY)
     if choices is None:
-        choices = list(Organisation.objects.filter(
-            pk__in=Organisers.objects.filter(event__status__in=VISIBLE).values("organisation_id"),
-        ).order_by("name").values_list("slug", "name"))
+        busiest = (Organisers.objects.filter(event__status__in=VISIBLE, event__end__gte=timezone.now())
+                   .values("organisation_id").annotate(events=Count("event_id")).order_by("-events")
+                   .values("organisation_id")[:ORGANISER_CHOICES_MAX])
+        choices = list(Organisation.objects.filter(pk__in=busiest).order_by("name").values_list("slug", "name"))
         cache.set(ORGANISER_CHOICES_CACHE_KEY, choices, ORGANISER_CHOICES_TIMEOUT)
     return choices
+
+
+def organiser_choice(slug: str) -> tuple[str, str] | None:
+    """(slug, name) of a listed organisation, for a filter link from its page when it is not among the choices."""
+    found = Organisation.objects.listed().filter(slug=slug).values_list("slug", "name").first()
+    return tuple(found) if found else None
 
 
 def organiser_choices_forget() -> None:

@@ -17,8 +17,8 @@ from samskap.core.models import Place, Theme
 from .models import CalendarToken, Event, Registration
 from .selectors import VISIBLE, _filtered
 
-FEED_PAST_DAYS = 90
-FEED_MAX_EVENTS = 2000
+FEED_PAST_DAYS = 30
+FEED_MAX_EVENTS = 500  # about 250 kB; a year of a busy hub
 # The registrations that belong in a personal calendar: those holding a place.
 PERSONAL_STATUSES = Registration.HOLDING_A_PLACE
 

@@ -29,6 +29,8 @@ from django.utils.translation import gettext as _
 
 from samskap.core.permissions import is_member
 
+from samskap.core.fragments import EVENTS, generation_bump
+
 from .models import Event, EventInvitation, Feedback, Registration, RegistrationQuestion, TicketType
 
 Status = Registration.Status
@@ -227,7 +229,12 @@ def places_left(event: Event, ticket_type: TicketType | None = None) -> int | No
 
 
 def _lock(event: Event) -> Event:
-    """Lock the event's row for the rest of the transaction and return it fresh."""
+    """Lock the event's row for the rest of the transaction and return it fresh.
+
+    Every change to who holds a place passes here, some by queryset updates that send no signal: the
+    visitors' cached copies of the event's pages (places left) are outdated after the commit.
+    """
+    transaction.on_commit(partial(generation_bump, EVENTS))
     return Event.objects.select_for_update().get(pk=event.pk)
 
 

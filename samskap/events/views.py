@@ -4,6 +4,8 @@ Thin: forms validate, services write, selectors read.
 """
 
 import datetime
+import functools
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,11 +18,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samskap.core.fragments import DIRECTORY, EVENTS, cached_fragment
+
 from . import selectors, services
 from .forms import EventFilterForm, EventForm, QuestionFormSet, TicketTypeFormSet, formset_rows
 from .models import Event
 
 PAGE_SIZE = 20
+# Visitors' copies of the list and of an event page: outdated by any change to events or the directory
+# (organisers' names), and after a minute at most, for "upcoming" and "registration open" change with the clock.
+FRAGMENT_GENERATIONS = (DIRECTORY, EVENTS)
+FRAGMENT_TIMEOUT = 60
 PERMS = ("change_event", "cancel_event", "view_registrations", "export_registrations", "check_in", "mark_paid",
          "change_programme")
 
@@ -58,17 +66,31 @@ def _page_number(raw: str, num_pages: int, problems: list[str]) -> int:
     return number
 
 
-def event_list(request):
+def _event_list_context(request) -> dict:
     when = "past" if request.GET.get("when") == "past" else "upcoming"
     form, filters, problems = _filter_form(request)
     events = selectors.event_list(when=when, viewer=request.user, **filters)
     paginator = Paginator(events, PAGE_SIZE)
     number = _page_number(request.GET.get("page", "1"), paginator.num_pages, problems)
     page = paginator.page(number)
-    return render(request, "events/event_list.html", {
+    return {
         "filter_form": form, "page": page, "paginator": paginator, "problems": problems, "when": when,
         "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1), "filtered": bool(filters),
         "feed_url": (feed_url := _feed_url(filters)), "feed_is_filtered": feed_url != reverse("events:feed"),
+    }
+
+
+def event_list(request):
+    if request.user.is_authenticated:  # members see their drafts and buttons: rendered for them
+        return render(request, "events/event_list.html", _event_list_context(request))
+    context = functools.cache(partial(_event_list_context, request))  # built only on a miss, once
+    key = ("events", sorted(request.GET.lists()))
+    return render(request, "events/event_list.html", {
+        "when": "past" if request.GET.get("when") == "past" else "upcoming",
+        "cached_head": cached_fragment(request, "events/partials/event_list_head.html", context, key=key,
+                                       generations=FRAGMENT_GENERATIONS, timeout=FRAGMENT_TIMEOUT),
+        "cached_content": cached_fragment(request, "events/partials/event_list_content.html", context, key=key,
+                                          generations=FRAGMENT_GENERATIONS, timeout=FRAGMENT_TIMEOUT),
     })
 
 
@@ -101,7 +123,7 @@ def event_month(request):
     })
 
 
-def event_detail(request, slug: str):
+def _event_detail_context(request, slug: str) -> dict:
     try:
         page = selectors.event_detail(slug=slug, viewer=request.user)
     except Event.DoesNotExist:
@@ -111,8 +133,23 @@ def event_detail(request, slug: str):
     # Only asked while there is a link to use: the check looks up the viewer's registration.
     can["view_online_link"] = (bool(event.online_url) and not page.event_has_ended
                                and request.user.has_perm("events.view_online_link", event))
+    return {"event": event, "page": page, "can": can, "registration": page.viewer_registration}
+
+
+def event_detail(request, slug: str):
+    if request.user.is_authenticated:  # their registration, the online link, the organisers' buttons
+        return render(request, "events/event_detail.html", _event_detail_context(request, slug))
+    event = Event.objects.published().only("title", "slug", "status").filter(slug=slug).first()
+    if event is None:
+        raise Http404
+    context = functools.cache(partial(_event_detail_context, request, slug))
+    key = ("event", event.pk)
     return render(request, "events/event_detail.html", {
-        "event": event, "page": page, "can": can, "registration": page.viewer_registration,
+        "event": event,
+        "cached_head": cached_fragment(request, "events/partials/event_detail_head.html", context, key=key,
+                                       generations=FRAGMENT_GENERATIONS, timeout=FRAGMENT_TIMEOUT),
+        "cached_content": cached_fragment(request, "events/partials/event_detail_content.html", context, key=key,
+                                          generations=FRAGMENT_GENERATIONS, timeout=FRAGMENT_TIMEOUT),
     })
 
 

@@ -516,3 +516,41 @@ def test_the_list_offers_the_calendar_feed_of_what_it_shows(client):
     assert 'href="/events/feed/organisation/fixa-hus.ics"' in html
     assert organisation.slug in html
     assert 'href="/events/feed.ics"' in client.get("/events/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_visitors_second_look_at_the_list_and_an_event_reads_the_cache(client, django_assert_max_num_queries):
+    from samskap.events.tests.factories import EventFactory
+
+    event = EventFactory(status="published", title="Nätverksträff i Malmö", organised_by_hub=True)
+    client.get("/events/", HTTP_ACCEPT_LANGUAGE="en")
+    client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    with django_assert_max_num_queries(0):
+        assert "Nätverksträff i Malmö" in client.get("/events/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    with django_assert_max_num_queries(1):  # is it still there and public?
+        assert "Nätverksträff i Malmö" in client.get(event.get_absolute_url(),
+                                                      HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_a_registration_shows_at_once_in_the_places_left_visitors_see(client, django_capture_on_commit_callbacks):
+    from samskap.accounts.tests.factories import UserFactory
+    from samskap.events.services_registration import registration_create
+    from samskap.events.tests.factories import EventFactory
+
+    event = EventFactory(status="published", capacity=10, organised_by_hub=True)
+    assert "10 of 10 places left" in client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    member = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(event=event, user=member, name=member.name, email=member.email, language="en",
+                            answers={}, on_participant_list=False)
+    assert "9 of 10 places left" in client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_a_renamed_event_shows_its_new_title_to_visitors(client):
+    from samskap.events.tests.factories import EventFactory
+
+    event = EventFactory(status="published", title="Frukostmöte", organised_by_hub=True)
+    assert "Frukostmöte" in client.get("/events/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    event.title = "Lunchmöte"
+    event.save()
+    html = client.get("/events/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Lunchmöte" in html and "Frukostmöte" not in html

@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils.module_loading import autodiscover_modules
 
 from samskap.actors.scale import SCALE_STEPS, ScaleRun, scale_seed
-from samskap.core.fragments import directory_changed
+from samskap.core.fragments import DIRECTORY, EVENTS, generation_bump
 
 
 class Command(BaseCommand):
@@ -38,6 +38,7 @@ class Command(BaseCommand):
         # Fresh statistics after a bulk load, so the query planner picks the list indexes.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        directory_changed()  # bulk_create sends no signals: cached directory pages must go
+        for name in (DIRECTORY, EVENTS):  # bulk_create sends no signals: cached pages must go
+            generation_bump(name)
         summary = ", ".join(f"{count:,} {name}" for name, count in created.items())
         log(self.style.SUCCESS(f"Done: {summary} in {time.monotonic() - started:.1f} s (seed {options['seed']})."))

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
+from samskap.core.fragments import DIRECTORY, EVENTS, generation_bump
 from samskap.core.models import HubSettings
 
 DEMO_PASSWORD = "samskap-demo"
