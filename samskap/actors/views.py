@@ -92,18 +92,23 @@ def _organisation_detail_context(request, organisation: Organisation) -> dict:
 
 
 def organisation_detail(request, slug: str):
-    organisation = _organisation_or_404(slug)
-    if organisation.merged_into_id:
-        return HttpResponsePermanentRedirect(organisation.merged_into.get_absolute_url())
     if request.user.is_authenticated:
+        organisation = _organisation_or_404(slug)
+        if organisation.merged_into_id:
+            return HttpResponsePermanentRedirect(organisation.merged_into.get_absolute_url())
         return render(request, "actors/organisation_detail.html",
                       _organisation_detail_context(request, organisation))
+    # A visitor: the name and whether it moved, then the cached copy; the whole organisation only on a miss.
+    found = Organisation.objects.only("name", "slug", "merged_into").filter(slug=slug).first()
+    if found is None:
+        raise Http404
+    if found.merged_into_id:
+        return HttpResponsePermanentRedirect(_organisation_or_404(slug).merged_into.get_absolute_url())
     # The page lists the organisation's next events too: it follows their changes, and the clock.
     content = cached_fragment(request, "actors/partials/organisation_detail_content.html",
-                              partial(_organisation_detail_context, request, organisation),
-                              key=("organisation", organisation.pk), generations=(DIRECTORY, EVENTS), timeout=60)
-    return render(request, "actors/organisation_detail.html",
-                  {"organisation": organisation, "cached_content": content})
+                              lambda: _organisation_detail_context(request, _organisation_or_404(slug)),
+                              key=("organisation", found.pk), generations=(DIRECTORY, EVENTS), timeout=60)
+    return render(request, "actors/organisation_detail.html", {"organisation": found, "cached_content": content})
 
 
 def _form_page(request, form, *, organisation=None):
