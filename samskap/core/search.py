@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import snowballstemmer
@@ -23,6 +23,7 @@ from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .fragments import SEARCH, generation_bump
 from .models import SearchEntry, SearchTerm, SearchTermVariant
 
 STEMMERS = tuple(snowballstemmer.stemmer(language) for language in ("swedish", "norwegian", "danish", "english"))
@@ -242,12 +243,19 @@ def search_index_update(*, kind: str, obj: Any) -> SearchEntry | None:
     with transaction.atomic():
         entry, _created = SearchEntry.objects.update_or_create(kind=kind, object_id=obj.pk, defaults=fields)
         _vocabulary_add(set(fields["title_keys"].split()) | set(fields["body_keys"].split()))
+        _results_outdated()
     return entry
 
 
 def search_index_delete(*, kind: str, object_id: int) -> None:
     """Take one thing out of the index. Its words stay in the vocabulary until the next rebuild."""
     SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
+    _results_outdated()
+
+
+def _results_outdated() -> None:
+    """After the commit, cached result pages (samskap.core.fragments, generation "search") are outdated."""
+    transaction.on_commit(partial(generation_bump, SEARCH))
 
 
 def search_index_rebuild(*, kinds: Iterable[str] | None = None,
@@ -259,6 +267,7 @@ def search_index_rebuild(*, kinds: Iterable[str] | None = None,
     selected = [search_kind_get(kind) for kind in kinds] if kinds is not None else list(SEARCH_KINDS.values())
     counts: dict[str, int] = {}
     with transaction.atomic():
+        _results_outdated()
         if kinds is None:  # entries of kinds no app registers any more
             SearchEntry.objects.exclude(kind__in=list(SEARCH_KINDS)).delete()
         for search_kind in selected:

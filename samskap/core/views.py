@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .forms import HubSettingsForm
+from .fragments import SEARCH, cached_fragment
 from .search import SEARCH_KINDS
 from .selectors import hub_settings_get, search_page, search_query_parse
 from .services import hub_settings_update
@@ -49,12 +52,7 @@ SEARCH_PER_KIND = 5
 
 
 @require_safe
-def search(request):
-    """Results for the header's search box: the best of each kind, or one kind page by page."""
-    query = " ".join(request.GET.get("q", "").split())[:200]
-    kind = request.GET.get("kind", "")
-    if kind not in SEARCH_KINDS:
-        kind = ""
+def _search_context(request, query: str, kind: str) -> dict:
     context = {"query": query, "kind": kind, "groups": [], "page": None, "total": 0, "capped": False,
                "filters": [{"kind": key, "label": search_kind.label} for key, search_kind in SEARCH_KINDS.items()]}
     if query:
@@ -71,4 +69,20 @@ def search(request):
         context.update(groups=found.groups, total=found.total, capped=found.capped, count_limit=found.count_limit)
         for search_filter in context["filters"]:
             search_filter["count"] = found.counts.get(search_filter["kind"], 0)
-    return render(request, "core/search.html", context)
+    return context
+
+
+def search(request):
+    """Results for the header's search box: the best of each kind, or one kind page by page.
+
+    The index holds only what everyone may find, so a result page is the same for every viewer: it is
+    cached until the index changes (samskap.core.fragments, generation "search").
+    """
+    query = " ".join(request.GET.get("q", "").split())[:200]
+    kind = request.GET.get("kind", "")
+    if kind not in SEARCH_KINDS:
+        kind = ""
+    content = cached_fragment(request, "core/partials/search_content.html",
+                              partial(_search_context, request, query, kind),
+                              key=("search", query, kind, request.GET.get("page", "")), generations=(SEARCH,))
+    return render(request, "core/search.html", {"query": query, "cached_content": content})

@@ -406,3 +406,25 @@ def test_renaming_a_theme_refreshes_search_in_the_background(hub_admin, run_task
 
     results, count = search(query="Gemenskapsbrist")
     assert count == 1 and results[0].title == "Fika för alla"
+
+
+def test_a_repeated_search_is_read_from_the_cache_until_the_index_changes(client, django_assert_num_queries,
+                                                                         django_capture_on_commit_callbacks):
+    from samskap.actors.tests.factories import OrganisationFactory
+    from samskap.core.search import search_index_update
+
+    from django.utils.html import strip_tags
+
+    def found() -> str:
+        return strip_tags(client.get("/search/?q=samarbete", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+
+    first = OrganisationFactory(name="Samarbete Malmö")
+    search_index_update(kind="organisation", obj=first)
+    assert "Samarbete Malmö" in found()
+    with django_assert_num_queries(0):
+        client.get("/search/?q=samarbete", HTTP_ACCEPT_LANGUAGE="en")
+
+    second = OrganisationFactory(name="Samarbeid Tromsø")
+    with django_capture_on_commit_callbacks(execute=True):
+        search_index_update(kind="organisation", obj=second)
+    assert "Samarbeid Tromsø" in found()
