@@ -12,12 +12,13 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samskap.actors.models import Organisation
+from samskap.core.fragments import DIRECTORY, EVENTS, generation
 from samskap.core.models import Place, Theme
 from samskap.core.selectors import hub_settings_get
 
@@ -40,8 +41,16 @@ def _etag(*parts) -> str:
 
 def _calendar_response(request, *, key: str, events, name: str, filename: str, user=None,
                        private: bool = False) -> HttpResponse:
-    """The feed of `events`, or 304 when the caller has it already; the body is built once per version."""
-    version = selectors_feeds.feed_version(events, user=user)
+    """The feed of `events`, or 304 when the caller has it already; the body is built once per version.
+
+    A public feed's version is the events and directory generations (samskap.core.fragments: any write
+    to an event or to the names it shows) and the day (the window moves daily): no query at all. A
+    personal feed asks the database, for its registrations have no generation.
+    """
+    if private:
+        version = selectors_feeds.feed_version(events, user=user)
+    else:
+        version = (generation(EVENTS), generation(DIRECTORY), timezone.localdate().isoformat())
     base_url = _base_url(request)
     etag = _etag(key, version, translation.get_language(), base_url, name)
     response = get_conditional_response(request, etag=etag)
