@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from samskap.accounts import selectors as accounts_selectors
 from samskap.accounts.models import User
@@ -45,7 +45,7 @@ from .directory_schemas import (
     ThemeOut,
     one_of,
 )
-from .schemas import Message
+from .schemas import DirectoryPagination, Message
 
 
 class Visitor:
@@ -116,7 +116,7 @@ class PlaceFilters(Schema):
 
 
 @places_router.get("", response={200: list[PlaceOut], 422: Message}, auth=None, summary="Places")
-@paginate(LimitOffsetPagination)
+@paginate(DirectoryPagination)
 def place_list(request, filters: Query[PlaceFilters]):
     data = filters.dict()
     _choice_checked(data, "country", Country)
@@ -140,7 +140,7 @@ class ThemeFilters(Schema):
 @themes_router.get("", response={200: list[ThemeOut], 422: Message}, auth=None, summary="Themes",
                    description="The themes in use: focus areas, then SDGs, then societal challenges, "
                                "in the hub's order.")
-@paginate(LimitOffsetPagination)
+@paginate(DirectoryPagination)
 def theme_list(request, filters: Query[ThemeFilters]):
     data = filters.dict()
     _choice_checked(data, "kind", Theme.Kind)
@@ -240,7 +240,7 @@ class OrganisationFilters(Schema):
                           openapi_extra=OPEN_SECURITY, summary="Organisations",
                           description="The directory with the filters of its page. An unknown filter value is a 422 "
                                       "naming the filter.")
-@paginate(LimitOffsetPagination)
+@paginate(DirectoryPagination)
 def organisation_list(request, filters: Query[OrganisationFilters]):
     form = OrganisationFilterForm({k: v for k, v in filters.dict().items() if v not in ("", False)},
                                   themes=actors_selectors.filter_themes())
@@ -325,7 +325,7 @@ class PeoplePage:
 
 @people_router.get("", response={200: list[PersonOut], 401: Message, 403: Message, 422: Message},
                    summary="People", description="Members who agreed to be listed in the directory; for members.")
-@paginate(LimitOffsetPagination)
+@paginate(DirectoryPagination)
 def person_list(request, filters: Query[PersonFilters]):
     if not rules.has_perm("actors.search_people", request.auth):
         raise PermissionDenied
@@ -422,7 +422,7 @@ def _group_detail(request, group: LocalGroup) -> dict:
 
 @groups_router.get("", response={200: list[GroupOut], 401: Message, 422: Message}, auth=OPEN,
                    openapi_extra=OPEN_SECURITY, summary="Local groups")
-@paginate(LimitOffsetPagination)
+@paginate(DirectoryPagination)
 def group_list(request, filters: Query[GroupFilters]):
     return GroupPage(request, selectors_groups.groups_matching(**filters.dict()))
 
@@ -439,7 +439,7 @@ def group_detail(request, slug: str):
                    auth=OPEN, openapi_extra=OPEN_SECURITY, url_name="group_organisations",
                    summary="A local group's organisations",
                    description="Organisations linked to the group, and those at its place that work with its theme.")
-@paginate(LimitOffsetPagination)
+@paginate(DirectoryPagination)
 def group_organisation_list(request, slug: str):
     group = _or_404(selectors_groups.group_get, slug=slug)
     return selectors_groups.group_organisations(group=group)

@@ -635,3 +635,12 @@ def test_the_reference_page_shows_the_directory_endpoints_their_parameters_and_w
     assert "<td><code>slug</code></td><td>path</td>" in html
     assert "Open to everyone; with a token or a logged-in session you may see more." in html
     assert "<code>municipality</code>" in html  # the values a filter takes
+
+
+def test_the_list_total_is_remembered_until_the_directory_changes(client, django_assert_num_queries):
+    OrganisationFactory()
+    assert client.get("/api/v1/organisations").json()["count"] == 1
+    with django_assert_num_queries(2):  # the page and its themes; no count
+        client.get("/api/v1/organisations")
+    OrganisationFactory()
+    assert client.get("/api/v1/organisations").json()["count"] == 2
