@@ -76,7 +76,9 @@ def cached_fragment(request, template_name: str, context: Callable[[], dict], *,
     personal and is never stored.
     """
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    current = ":".join(generation(name) for name in generations)
+    generations = tuple(generations)
+    known = cache.get_many([_key(name) for name in generations])  # one round trip to Redis for all
+    current = ":".join(known.get(_key(name)) or generation(name) for name in generations)
     cache_key = f"fragment:{current}:{get_language()}:{template_name}:{digest}"
     html = cache.get(cache_key)
     if html is None:
