@@ -9,6 +9,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -18,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskap.core.fragments import DIRECTORY, EVENTS, cached_fragment
+from samskap.core.fragments import DIRECTORY, EVENTS, cached_fragment, generation
 
 from . import selectors, services
 from .forms import EventFilterForm, EventForm, QuestionFormSet, TicketTypeFormSet, formset_rows
@@ -139,9 +140,16 @@ def _event_detail_context(request, slug: str) -> dict:
 def event_detail(request, slug: str):
     if request.user.is_authenticated:  # their registration, the online link, the organisers' buttons
         return render(request, "events/event_detail.html", _event_detail_context(request, slug))
-    event = Event.objects.published().only("title", "slug", "status").filter(slug=slug).first()
-    if event is None:
-        raise Http404
+    # Which event the address names, kept with the cached copies (any change to an event outdates both).
+    known_key = f"event-at:{generation(EVENTS)}:{slug}"
+    known = cache.get(known_key)
+    if known is None:
+        found = Event.objects.published().only("title", "slug").filter(slug=slug).first()
+        if found is None:
+            raise Http404
+        known = (found.pk, found.title)
+        cache.set(known_key, known, FRAGMENT_TIMEOUT)
+    event = Event(pk=known[0], title=known[1], slug=slug)
     context = functools.cache(partial(_event_detail_context, request, slug))
     key = ("event", event.pk)
     return render(request, "events/event_detail.html", {
