@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "samskap.api.middleware.VisitorApiCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -637,10 +637,36 @@ def test_the_reference_page_shows_the_directory_endpoints_their_parameters_and_w
     assert "<code>municipality</code>" in html  # the values a filter takes
 
 
-def test_the_list_total_is_remembered_until_the_directory_changes(client, django_assert_num_queries):
+def test_the_list_total_is_remembered_until_the_directory_changes(client, django_assert_max_num_queries):
+    client.force_login(UserFactory())  # a member: no whole-answer cache, only the total's
     OrganisationFactory()
     assert client.get("/api/v1/organisations").json()["count"] == 1
-    with django_assert_num_queries(2):  # the page and its themes; no count
+    with django_assert_max_num_queries(10) as context:
         client.get("/api/v1/organisations")
+    assert not [query for query in context.captured_queries if "COUNT(" in query["sql"].upper()]
     OrganisationFactory()
     assert client.get("/api/v1/organisations").json()["count"] == 2
+
+
+def test_a_visitors_repeated_list_is_answered_from_the_cache_until_the_directory_changes(
+        client, django_assert_num_queries):
+    OrganisationFactory(name="Fixa Hus")
+    first = client.get("/api/v1/organisations")
+    with django_assert_num_queries(0):
+        again = client.get("/api/v1/organisations")
+    assert again.json() == first.json() and again["Content-Type"] == first["Content-Type"]
+    OrganisationFactory(name="Fixa Hem")
+    assert {item["name"] for item in client.get("/api/v1/organisations").json()["items"]} == {"Fixa Hus", "Fixa Hem"}
+
+
+def test_members_and_token_holders_are_never_answered_from_the_visitors_cache(client):
+    from samskap.accounts.models import Visibility
+
+    organisation = OrganisationFactory(email="kontakt@fixahus.se", email_visibility=Visibility.MEMBERS)
+    url = f"/api/v1/organisations/{organisation.slug}"
+    assert client.get(url).json().get("email") in (None, "")  # the visitor's copy, now cached
+    member = UserFactory()
+    _token, secret = api_token_create(user=member, by=member, name="test")
+    assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {secret}").json()["email"] == "kontakt@fixahus.se"
+    client.force_login(member)
+    assert client.get(url).json()["email"] == "kontakt@fixahus.se"
