@@ -29,7 +29,7 @@ from django.utils.translation import ngettext
 
 from samskap.core.models import Country, Place, Theme
 from samskap.core.permissions import is_hub_admin
-from samskap.core.fragments import directory_changed
+from samskap.core.fragments import DIRECTORY, generation_bump
 from samskap.core.search import search_index_rebuild, search_index_update
 
 from .forms import OrganisationForm
@@ -554,7 +554,7 @@ def _write(report: ImportReport, *, by) -> None:
             organisation.save()
         ids = [row.existing.pk for row in new_rows + updated_rows]
         transaction.on_commit(partial(_index, organisation_ids=ids))
-        transaction.on_commit(directory_changed)  # bulk_create sends no signals
+        transaction.on_commit(partial(generation_bump, DIRECTORY))  # bulk_create sends no signals
 
 
 def _unique_slugs(names: list[str], *, reserved: set[str]) -> list[str]:

@@ -3,12 +3,10 @@
 from dataclasses import dataclass, field
 
 import rules
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from samskap.core.fragments import FRAGMENT_TIMEOUT, directory_generation
 from samskap.core.models import Place, Theme
-from samskap.core.selectors import themes_active
+from samskap.core.selectors import themes_for_filters
 
 from .models import LocalGroup, Membership, Organisation
 from .permissions import remember_memberships
@@ -23,13 +21,7 @@ SeekThemes = Organisation.seek_themes.through
 
 
 def filter_themes() -> list[Theme]:
-    """The themes the filters offer, kept with the directory's cached fragments (every list and API call asks)."""
-    key = f"filter-themes:{directory_generation()}"
-    themes = cache.get(key)
-    if themes is None:
-        themes = list(themes_active())
-        cache.set(key, themes, FRAGMENT_TIMEOUT)
-    return themes
+    return themes_for_filters()
 
 
 def _places_within(slug: str) -> QuerySet:

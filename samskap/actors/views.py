@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskap.core.fragments import DIRECTORY, EVENTS, cached_fragment
+from samskap.core.paging import page_number
 
 from . import selectors, services
 from .forms import (
@@ -41,20 +42,6 @@ def _listed_or_404(slug: str) -> Organisation:
     return organisation
 
 
-def _page_number(raw: str, num_pages: int, problems: list[str]) -> int:
-    try:
-        number = int(raw)
-        if number < 1:
-            raise ValueError
-    except ValueError:
-        problems.append(_("“%(value)s” is not a page number, so the first page is shown.") % {"value": raw[:20]})
-        return 1
-    if number > num_pages:
-        problems.append(_("There is no page %(number)s, so the last page is shown.") % {"number": number})
-        return num_pages
-    return number
-
-
 def _organisation_list_context(request) -> dict:
     form = OrganisationFilterForm(request.GET or None, themes=selectors.filter_themes())
     filters = form.valid_filters() if form.is_bound else {}
@@ -65,7 +52,7 @@ def _organisation_list_context(request) -> dict:
     ]
     organisations = selectors.organisation_list(filters=filters, sort=filters.get("sort", "name"))
     paginator = Paginator(organisations, PAGE_SIZE)
-    number = _page_number(request.GET.get("page", "1"), paginator.num_pages, problems)
+    number = page_number(request.GET.get("page", "1"), paginator.num_pages, problems)
     page = paginator.page(number)
     return {
         "filter_form": form, "page": page, "paginator": paginator, "problems": problems,

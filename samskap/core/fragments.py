@@ -60,14 +60,6 @@ def generation_follows(name: str, *, models: Iterable = (), relations: Iterable 
         m2m_changed.connect(changed, sender=through, weak=False, dispatch_uid=f"{name}-{through._meta.label}-changed")
 
 
-def directory_generation() -> str:
-    return generation(DIRECTORY)
-
-
-def directory_changed(*args, **kwargs) -> None:
-    generation_bump(DIRECTORY)
-
-
 def cached_fragment(request, template_name: str, context: Callable[[], dict], *, key: tuple,
                     generations: Iterable[str] = (DIRECTORY,), timeout: int = FRAGMENT_TIMEOUT) -> SafeString:
     """Render `template_name` with `context()` once per generation(s), language and `key`; later calls read it.

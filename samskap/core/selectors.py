@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
+from .fragments import DIRECTORY, FRAGMENT_TIMEOUT, generation
 from .models import Country, HubSettings, Place, Theme
 from .places_data import NORDIC_FOLDING
 
@@ -101,6 +102,17 @@ def _place_choices_built(*, value: str) -> list[tuple[str, list[tuple[int | str,
         if options:
             groups.append((str(label), options))
     return groups
+
+
+def themes_for_filters() -> list[Theme]:
+    """The active themes as list filters offer them, kept with the directory's cached fragments (every list
+    page and API call asks; a theme change starts a new generation)."""
+    key = f"filter-themes:{generation(DIRECTORY)}"
+    themes = cache.get(key)
+    if themes is None:
+        themes = list(themes_active())
+        cache.set(key, themes, FRAGMENT_TIMEOUT)
+    return themes
 
 
 def themes_active(*, kinds: Iterable[str] | None = None) -> QuerySet[Theme]:

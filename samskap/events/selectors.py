@@ -14,7 +14,7 @@ from samskap.actors.models import Membership, Organisation
 from samskap.actors.permissions import remember_memberships
 from samskap.core.models import Place, Theme
 from samskap.core.permissions import is_facilitator, is_hub_admin, is_member
-from samskap.core.selectors import themes_active
+from samskap.core.selectors import themes_for_filters
 
 from .models import Event, Registration, TicketType
 
@@ -263,4 +263,4 @@ def organiser_choices_forget() -> None:
 
 
 def filter_themes() -> list[Theme]:
-    return list(themes_active())
+    return themes_for_filters()

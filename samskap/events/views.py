@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskap.core.fragments import DIRECTORY, EVENTS, cached_fragment, generation
+from samskap.core.paging import page_number
 
 from . import selectors, services
 from .forms import EventFilterForm, EventForm, QuestionFormSet, TicketTypeFormSet, formset_rows
@@ -53,26 +54,12 @@ def _filter_form(request) -> tuple[EventFilterForm, dict, list[str]]:
     return form, filters, problems
 
 
-def _page_number(raw: str, num_pages: int, problems: list[str]) -> int:
-    try:
-        number = int(raw)
-        if number < 1:
-            raise ValueError
-    except ValueError:
-        problems.append(_("“%(value)s” is not a page number, so the first page is shown.") % {"value": raw[:20]})
-        return 1
-    if number > num_pages:
-        problems.append(_("There is no page %(number)s, so the last page is shown.") % {"number": number})
-        return num_pages
-    return number
-
-
 def _event_list_context(request) -> dict:
     when = "past" if request.GET.get("when") == "past" else "upcoming"
     form, filters, problems = _filter_form(request)
     events = selectors.event_list(when=when, viewer=request.user, **filters)
     paginator = Paginator(events, PAGE_SIZE)
-    number = _page_number(request.GET.get("page", "1"), paginator.num_pages, problems)
+    number = page_number(request.GET.get("page", "1"), paginator.num_pages, problems)
     page = paginator.page(number)
     return {
         "filter_form": form, "page": page, "paginator": paginator, "problems": problems, "when": when,
