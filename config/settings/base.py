@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "samskap.accounts",
     "samskap.actors",
     "samskap.events",
+    "samskap.knowledge",
     "samskap.api",
     "django.contrib.admin",
     "django.contrib.auth",

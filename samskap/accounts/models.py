@@ -92,6 +92,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_facilitator = models.BooleanField(
         _("facilitator"), default=False, help_text=_("Runs the incubator, events and live workshops for the hub.")
     )
+    digest = models.CharField(
+        _("e-mail digest"), max_length=8, default="weekly",
+        choices=[("off", _("no e-mail")), ("daily", _("daily")), ("weekly", _("weekly"))],
+        help_text=_("Your notifications gathered in one e-mail instead of one e-mail each."),
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
@@ -157,3 +163,32 @@ class ApiToken(models.Model):
     @classmethod
     def new_key(cls) -> str:
         return cls.PREFIX + secrets.token_urlsafe(32)
+
+
+class Notification(models.Model):
+    """Something a member should know about: shown in their notification list and gathered into their
+    e-mail digest (samskap.accounts.notifications). Made only by services, after commit."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("user"))
+    kind = models.CharField(_("kind"), max_length=40)
+    # Stops the same news twice, e.g. "funding-call:12" for one call fitting one member's organisation.
+    key = models.CharField(max_length=120, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), max_length=2000, blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("sent in a digest"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="notification_inbox"),
+                   models.Index(fields=["user", "read_at"], name="notification_unread"),
+                   models.Index(fields=["emailed_at", "user"], name="notification_digest")]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], condition=~models.Q(key=""),
+                                               name="notification_once_per_key")]
+
+    def __str__(self) -> str:
+        return self.title

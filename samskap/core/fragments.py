@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 FRAGMENT_TIMEOUT = 60 * 60
 DIRECTORY = "directory"
 EVENTS = "events"
+KNOWLEDGE = "knowledge"
 SEARCH = "search"  # the search index: bumped by samskap.core.search on every change
 
 
