@@ -41,6 +41,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 # Largest slide deck, document or photo organisers may add to an event's programme.
 EVENT_FILE_MAX_BYTES = int(os.environ.get("EVENT_FILE_MAX_BYTES", 20 * 1024 * 1024))
+# Largest file (PDF, Office or OpenDocument file, image, text) a member may add to a resource in the knowledge base.
+KNOWLEDGE_FILE_MAX_BYTES = int(os.environ.get("KNOWLEDGE_FILE_MAX_BYTES", 20 * 1024 * 1024))
+# The link checker refuses addresses in loopback, private and link-local networks unless this is on.
+LINKCHECK_ALLOW_PRIVATE = env_bool("LINKCHECK_ALLOW_PRIVATE", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -104,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samskap.core.context_processors.hub",
+                "samskap.accounts.context_processors.notifications",
             ],
         },
     }

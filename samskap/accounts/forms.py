@@ -43,9 +43,9 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = [
             "name", "bio", "skills", "interests", "themes", "place", "languages", "preferred_language", "time_zone",
-            "phone", "email_visibility", "phone_visibility", "listed_in_directory",
+            "phone", "email_visibility", "phone_visibility", "listed_in_directory", "digest",
         ]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5}), "digest": forms.RadioSelect}
         help_texts = {
             "interests": _("What you would like to work on or learn, separated with commas."),
             "listed_in_directory": _(
@@ -56,6 +56,11 @@ class ProfileForm(forms.ModelForm):
             "bio": _("A few sentences about you and what you work on. At most 1000 characters."),
             "preferred_language": _("The site is shown in this language when you are logged in."),
             "time_zone": _("Times are shown in this zone. Leave empty to use the hub's."),
+            "digest": _(
+                "How often we e-mail you what is new in your notifications (funding calls that fit your "
+                "organisation, for example). Only notifications you have not read yet are sent; with no e-mail "
+                "you find them under Notifications."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -66,6 +71,11 @@ class ProfileForm(forms.ModelForm):
             del self.fields["remove_avatar"]
         self.fields["themes"].queryset = themes_active()
         self.fields["place"].choices = [("", _("Not given"))] + place_choices(value="pk")
+        # Left out of a post (an older form, a script): the choice stays as it was.
+        self.fields["digest"].required = False
+
+    def clean_digest(self):
+        return self.cleaned_data.get("digest") or self.instance.digest
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

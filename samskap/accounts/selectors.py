@@ -1,7 +1,7 @@
 import rules
 from django.db.models import QuerySet
 
-from .models import ApiToken, User
+from .models import ApiToken, Notification, User
 
 
 def api_tokens_for(*, user: User) -> QuerySet[ApiToken]:
@@ -30,3 +30,8 @@ def profile_memberships(*, profile: User) -> list:
         profile.memberships.filter(status="active", organisation__merged_into__isnull=True)
         .select_related("organisation").order_by("organisation__name")
     )
+
+
+def notifications_for(*, user: User) -> QuerySet[Notification]:
+    """The member's notifications, newest first (the notification_inbox index)."""
+    return Notification.objects.filter(user=user).order_by("-created_at", "-id")

@@ -11,7 +11,7 @@ from .models import ApiToken, User, hash_token
 
 PROFILE_FIELDS = {
     "name", "bio", "languages", "preferred_language", "time_zone", "phone", "email_visibility", "phone_visibility",
-    "skills", "interests", "themes", "place", "listed_in_directory",
+    "skills", "interests", "themes", "place", "listed_in_directory", "digest",
 }
 AVATAR_SIZE = 512
 

@@ -11,4 +11,7 @@ urlpatterns = [
     path("profile/delete/", views.account_delete, name="account_delete"),
     path("people/<int:pk>/", views.person_detail, name="person"),
     path("language/", views.language_set, name="language"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
 ]

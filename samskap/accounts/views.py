@@ -3,12 +3,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samskap.core.paging import page_number
+
+from . import notifications as notifications_service
 from . import selectors, services
 from .forms import AccountDeleteForm, ApiTokenForm, LanguageForm, ProfileForm
 from .models import User
@@ -108,3 +113,48 @@ def language_set(request):
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
+
+
+NOTIFICATIONS_PER_PAGE = 20
+
+
+@login_required
+def notifications(request):
+    problems: list[str] = []
+    paginator = Paginator(selectors.notifications_for(user=request.user), NOTIFICATIONS_PER_PAGE)
+    number = page_number(request.GET.get("page", "1"), paginator.num_pages, problems)
+    page = paginator.page(number)
+    return render(request, "accounts/notifications.html", {
+        "page": page, "paginator": paginator, "problems": problems,
+        "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
+        "has_unread": notifications_service.unread_count(user_id=request.user.pk) > 0,
+    })
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    """Mark all the member's notifications read (the "Mark all as read" button)."""
+    changed = notifications_service.notifications_mark_read(user=request.user)
+    if changed:
+        messages.success(request, _("All notifications are marked as read."))
+    return _notifications_page(request)
+
+
+@login_required
+@require_POST
+def notification_open(request, pk: int):
+    """Mark one notification read and go where it points (only to a path on this site)."""
+    notification = get_object_or_404(request.user.notifications, pk=pk)
+    notifications_service.notifications_mark_read(user=request.user, ids=[notification.pk])
+    if notification.url and notifications_service.is_local_path(notification.url) and url_has_allowed_host_and_scheme(
+            notification.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return HttpResponseRedirect(notification.url)
+    return _notifications_page(request)
+
+
+def _notifications_page(request):
+    """Back to the list, on the page the member came from."""
+    page = request.POST.get("page", "")
+    url = reverse("accounts:notifications")
+    return HttpResponseRedirect(f"{url}?page={page}" if page.isdigit() and page != "1" else url)
