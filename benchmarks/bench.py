@@ -28,8 +28,8 @@ import urllib.parse
 from pathlib import Path
 
 # The pages measured against the ceiling, in order. Later issues append their pages here.
-# "{organisation}" and "{event}" are replaced by the slug of an organisation and of a published event
-# in the middle of the seeded data.
+# "{organisation}", "{event}" and "{resource}" are replaced by the slug of an organisation, of a published event
+# and of a published method card in the middle of the seeded data.
 PAGES: list[tuple[str, str]] = [
     ("home", "/"),
     ("log-in", "/accounts/login/"),
@@ -41,13 +41,17 @@ PAGES: list[tuple[str, str]] = [
     ("events", "/events/"),
     ("event", "/events/{event}/"),
     ("ical-feed", "/events/feed.ics"),
+    ("resources", "/knowledge/"),
+    ("resource", "/knowledge/{resource}/"),
+    ("knowledge-search", "/search/?q=samarbeid&kind=resource"),
+    ("funding", "/funding/"),
 ]
 CEILING: tuple[str, str] = ("ceiling", "/healthz")
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
-READY_TIMEOUT_S = 30
+READY_TIMEOUT_S = 60  # serve.sh migrates and collects static files first; slow on a busy machine
 
 # wrk calls done() once, after the run, with all threads' statistics merged. Latencies are in µs.
 # One marked JSON line is easier to parse than wrk's human summary, whose units change with size.
@@ -78,6 +82,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--events", type=int, default=5_000, help="events seeded (default 5000)")
     parser.add_argument("--registrations", type=int, default=100_000,
                         help="registrations seeded over the events (default 100000)")
+    parser.add_argument("--resources", type=int, default=20_000,
+                        help="knowledge resources seeded, in four languages (default 20000)")
+    parser.add_argument("--funding-calls", type=int, default=500, help="funding calls seeded (default 500)")
     parser.add_argument("--pages", default="", help=f"comma-separated page names or paths to measure ({names}); default all")
     args = parser.parse_args()
     if args.duration < 1 or args.threads < 1 or args.connections < args.threads or args.warmup < 0:
@@ -136,7 +143,7 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
     """
     commands = [["migrate", "--noinput", "-v", "0"], ["load_demo"]]
     volume = {"organisations": args.organisations, "people": args.people, "events": args.events,
-              "registrations": args.registrations}
+              "registrations": args.registrations, "resources": args.resources, "funding-calls": args.funding_calls}
     if any(volume.values()):
         commands.append(["seed_scale", *(f"--{name}={count}" for name, count in volume.items()), "--seed", "1"])
     for command in commands:
@@ -147,13 +154,16 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
             sys.exit(f"bench: manage.py {command[0]} failed:\n{result.stdout}{result.stderr}")
         print(f"prepared: manage.py {' '.join(command)} ({time.monotonic() - started:.0f} s)", flush=True)
     middle = ("from samskap.actors.models import Organisation as O; from samskap.events.models import Event as E; "
+              "from samskap.knowledge.models import Resource as R; "
               "qs = O.objects.listed().order_by('pk').values_list('slug', flat=True); print(qs[qs.count() // 2]); "
               "qs = E.objects.filter(status='published').order_by('pk').values_list('slug', flat=True); "
-              "print(qs[qs.count() // 2])")
+              "print(qs[qs.count() // 2]); "
+              "qs = R.objects.filter(is_published=True, kind='method').order_by('pk').values_list('slug', flat=True); "
+              "print(qs[qs.count() // 2] if qs.exists() else '-')")
     result = subprocess.run([str(PYTHON), "manage.py", "shell", "-c", middle], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
-    organisation, event = result.stdout.strip().splitlines()[-2:]  # the shell may print a banner first
-    return {"organisation": organisation, "event": event}
+    organisation, event, resource = result.stdout.strip().splitlines()[-3:]  # the shell may print a banner first
+    return {"organisation": organisation, "event": event, "resource": resource}
 
 
 def start_server(env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
@@ -255,11 +265,11 @@ def measure(port: int, name: str, path: str, script: Path, args: argparse.Namesp
 def print_table(conditions: dict[str, object], rows: list[dict[str, object]]) -> None:
     """Print the conditions and one line per page; the ratio says how much of the ceiling a page keeps."""
     print(" · ".join(f"{key}: {value}" for key, value in conditions.items()))
-    header = f"{'page':<12} {'path':<20} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'ratio':>6}"
+    header = f"{'page':<16} {'path':<20} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'ratio':>6}"
     print(header)
     print("-" * len(header))
     for row in rows:
-        print(f"{row['name']:<12} {row['path']:<20} {row['rps']:>9.1f} {row['p50_ms']:>8.1f} "
+        print(f"{row['name']:<16} {row['path']:<20} {row['rps']:>9.1f} {row['p50_ms']:>8.1f} "
               f"{row['p95_ms']:>8.1f} {row['p99_ms']:>8.1f} {row['ratio']:>6.2f}")
     load, cores = float(conditions["load_1m"]), int(conditions["cores"] or 1)
     if load >= cores / 2:
@@ -311,6 +321,8 @@ def main() -> None:
             "people": args.people,
             "events": args.events,
             "registrations": args.registrations,
+            "resources": args.resources,
+            "funding_calls": args.funding_calls,
         }
         rows = [measure(port, name, path, script, args) for name, path in [CEILING, *pages]]
     finally:

@@ -114,8 +114,12 @@ def file_kind(name: str, head: bytes) -> str:
     raise ImportFileError(_("Choose a CSV file (.csv) or an Excel workbook (.xlsx)."))
 
 
-def table_read(file: IO[bytes], *, name: str) -> ImportTable:
-    """Read the first sheet of an XLSX workbook or a CSV file (UTF-8 or Windows-1252; comma, semicolon or tab)."""
+def table_read(file: IO[bytes], *, name: str,
+               check_columns: Callable[[list[str]], None] | None = None) -> ImportTable:
+    """Read the first sheet of an XLSX workbook or a CSV file (UTF-8 or Windows-1252; comma, semicolon or tab).
+
+    `check_columns` checks the header row and raises ImportFileError (default: the organisation columns;
+    the link import of samskap.knowledge passes its own)."""
     head = file.read(4096)
     file.seek(0)
     kind = file_kind(name, head)
@@ -127,7 +131,7 @@ def table_read(file: IO[bytes], *, name: str) -> ImportTable:
     columns = [header_normalised(value) for value in header]
     while columns and not columns[-1]:
         columns.pop()
-    _check_columns(columns)
+    (check_columns or _check_columns)(columns)
     table = ImportTable(columns=columns, rows=[])
     for number, values in enumerate(rows, start=2):
         cells = [cell_text(value) for value in values]

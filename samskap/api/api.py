@@ -17,6 +17,7 @@ from samskap.core.services import hub_settings_update
 from .auth import ApiTokenAuth, MemberSessionAuth
 from .directory import groups_router, organisations_router, people_router, places_router, themes_router
 from .events import router as events_router
+from .knowledge import funding_router, resources_router
 from .schemas import ApiTokenOut, HubIn, HubOut, MeOut, Message
 from .search import router as search_router
 
@@ -125,3 +126,5 @@ api.add_router("/groups", groups_router)
 api.add_router("/places", places_router)
 api.add_router("/themes", themes_router)
 api.add_router("", events_router)  # /events… and /me/registrations
+api.add_router("/resources", resources_router)
+api.add_router("/funding-calls", funding_router)

@@ -51,9 +51,11 @@ class ChoiceListField(models.CharField):
         return self.get_prep_value(self.value_from_object(obj))
 
     def formfield(self, **kwargs):
+        # A form's Meta.labels / help_texts arrive as keyword arguments and win over the model's.
+        options = {"label": self.verbose_name, "help_text": self.help_text}
+        options.update({k: v for k, v in kwargs.items() if k in {"label", "help_text"}})
         return forms.TypedMultipleChoiceField(
-            choices=self.choices, required=not self.blank, label=self.verbose_name, help_text=self.help_text,
-            widget=forms.CheckboxSelectMultiple, **{k: v for k, v in kwargs.items() if k in {"label", "help_text"}})
+            choices=self.choices, required=not self.blank, widget=forms.CheckboxSelectMultiple, **options)
 
     def get_choices(self, *args, **kwargs):
         kwargs["include_blank"] = False

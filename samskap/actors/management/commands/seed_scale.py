@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils.module_loading import autodiscover_modules
 
 from samskap.actors.scale import SCALE_STEPS, ScaleRun, scale_seed
-from samskap.core.fragments import DIRECTORY, EVENTS, generation_bump
+from samskap.core.fragments import DIRECTORY, EVENTS, KNOWLEDGE, generation_bump
 
 
 class Command(BaseCommand):
@@ -17,17 +17,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         autodiscover_modules("scale")  # every app's scale.py registers its --<kind> N flag
         for step in SCALE_STEPS.values():
-            parser.add_argument(f"--{step.name}", type=int, default=0, metavar="N", help=step.help)
+            # A step "funding_calls" is the flag --funding-calls (call_command takes funding_calls=N).
+            parser.add_argument(f"--{step.name.replace('_', '-')}", dest=step.name, type=int, default=0, metavar="N",
+                                help=step.help)
         parser.add_argument("--seed", type=int, default=1, help="The same seed creates the same names (default 1).")
         parser.add_argument("--batch-size", type=int, default=2000, help="Rows per INSERT batch (default 2000).")
 
     def handle(self, *args, **options):
         counts = {name: options[name] for name in SCALE_STEPS}
-        negative = [f"--{name}" for name, count in counts.items() if count < 0]
+        negative = [f"--{name.replace('_', '-')}" for name, count in counts.items() if count < 0]
         if negative:
             raise CommandError(f"{', '.join(negative)} must be 0 or more.")
         if not any(counts.values()):
-            flags = " ".join(f"--{name} N" for name in SCALE_STEPS)
+            flags = " ".join(f"--{name.replace('_', '-')} N" for name in SCALE_STEPS)
             raise CommandError(f"Nothing to create: give at least one of {flags}.")
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
@@ -38,7 +40,7 @@ class Command(BaseCommand):
         # Fresh statistics after a bulk load, so the query planner picks the list indexes.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        for name in (DIRECTORY, EVENTS):  # bulk_create sends no signals: cached pages must go
+        for name in (DIRECTORY, EVENTS, KNOWLEDGE):  # bulk_create sends no signals: cached pages must go
             generation_bump(name)
-        summary = ", ".join(f"{count:,} {name}" for name, count in created.items())
+        summary = ", ".join(f"{count:,} {name.replace('_', ' ')}" for name, count in created.items())
         log(self.style.SUCCESS(f"Done: {summary} in {time.monotonic() - started:.1f} s (seed {options['seed']})."))

@@ -1,6 +1,7 @@
 """Load the demo ecosystem. Safe to run again: what exists is left as it is."""
 
 from dataclasses import asdict, is_dataclass
+from functools import partial
 from importlib import import_module
 
 from django.apps import apps
@@ -8,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
-from samskap.core.fragments import DIRECTORY, EVENTS, generation_bump
+from samskap.core.fragments import DIRECTORY, EVENTS, KNOWLEDGE, generation_bump
 from samskap.core.models import HubSettings
 
 DEMO_PASSWORD = "samskap-demo"
@@ -50,6 +51,9 @@ class Command(BaseCommand):
         # (the directory's organisations, people and groups, then events …).
         loaded = [(config.label, loader()) for config, loader in demo_loaders()]
         if created or any(result.anything for _name, result in loaded):
+            # The demos' bulk writes pass by the signals that outdate visitors' cached pages.
+            for generation in (DIRECTORY, EVENTS, KNOWLEDGE):
+                transaction.on_commit(partial(generation_bump, generation))
             parts = [f"{created} demo log-ins"] + [f"{name}: {_summary(result)}" for name, result in loaded]
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {'; '.join(parts)}."))
         else:
