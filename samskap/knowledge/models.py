@@ -241,7 +241,7 @@ class FundingCall(models.Model):
     themes = models.ManyToManyField(Theme, blank=True, related_name="funding_calls", verbose_name=_("themes"))
     eligibility = models.TextField(_("who may apply"), max_length=5000, blank=True)
     co_financing = models.CharField(_("co-financing"), max_length=300, blank=True,
-                                    help_text=_("For example: 50 % of the budget from other sources."))
+                                    help_text=_("For example: half of the budget from other sources."))
     url = models.URLField(_("web address"), max_length=1000, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)

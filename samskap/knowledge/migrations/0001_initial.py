@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('next_deadline', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='next deadline')),
                 ('eligible_kinds', samskap.core.fields.ChoiceListField(blank=True, choices=[('social_enterprise', 'social enterprise'), ('work_integrating', 'work-integrating social enterprise'), ('association', 'association / NGO'), ('cooperative', 'cooperative'), ('foundation', 'foundation'), ('company', 'company'), ('municipality', 'municipality'), ('region', 'region'), ('job_centre', 'job centre'), ('university', 'university or school'), ('network', 'network or hub'), ('funder', 'funder'), ('other', 'other')], default=list, help_text='None ticked: any kind.', max_length=300, verbose_name='kinds of organisation that may apply')),
                 ('eligibility', models.TextField(blank=True, max_length=5000, verbose_name='who may apply')),
-                ('co_financing', models.CharField(blank=True, help_text='For example: 50 % of the budget from other sources.', max_length=300, verbose_name='co-financing')),
+                ('co_financing', models.CharField(blank=True, help_text='For example: half of the budget from other sources.', max_length=300, verbose_name='co-financing')),
                 ('url', models.URLField(blank=True, max_length=1000, verbose_name='web address')),
                 ('contact_name', models.CharField(blank=True, max_length=200, verbose_name='contact person')),
                 ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
