@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "samskap.actors",
     "samskap.events",
     "samskap.knowledge",
+    "samskap.marketplace",
     "samskap.api",
     "django.contrib.admin",
     "django.contrib.auth",

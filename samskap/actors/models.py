@@ -200,3 +200,40 @@ class GroupMembership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["group", "user"], name="group_membership_once")]
+
+
+class Partnership(models.Model):
+    """Two actors working together — each side an organisation, or a person acting for themselves.
+
+    Recorded when the owner of a marketplace ad marks it matched with a partner (`source_url` then points at
+    the ad), shown on both profiles and later in the network map."""
+
+    organisation_a = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True,
+                                       related_name="partnerships_a", verbose_name=_("organisation"))
+    person_a = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="partnerships_a", verbose_name=_("person"))
+    organisation_b = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True,
+                                       related_name="partnerships_b", verbose_name=_("partner organisation"))
+    person_b = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="partnerships_b", verbose_name=_("partner"))
+    description = models.CharField(_("what they do together"), max_length=300, blank=True)
+    source_url = models.CharField(_("where it began"), max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(organisation_a__isnull=False) | models.Q(person_a__isnull=False),
+                                   name="partnership_has_side_a"),
+            models.CheckConstraint(condition=models.Q(organisation_b__isnull=False) | models.Q(person_b__isnull=False),
+                                   name="partnership_has_side_b"),
+        ]
+
+    def __str__(self) -> str:
+        a = self.organisation_a or self.person_a
+        b = self.organisation_b or self.person_b
+        return f"{a} – {b}"

@@ -23,6 +23,7 @@ FRAGMENT_TIMEOUT = 60 * 60
 DIRECTORY = "directory"
 EVENTS = "events"
 KNOWLEDGE = "knowledge"
+MARKETPLACE = "marketplace"
 SEARCH = "search"  # the search index: bumped by samskap.core.search on every change
 
 
