@@ -109,9 +109,11 @@ class ResourceForm(forms.ModelForm):
         self.fields["themes"].queryset = themes_active()
         self.fields["themes"].choices = [(theme.pk, theme.label) for theme in themes]
         self.fields["places"].choices = place_choices(value="pk")
-        methods = selectors.method_choices(exclude_pk=resource.pk)
-        self.fields["related_methods"].queryset = Resource.objects.filter(kind=ResourceKind.METHOD).exclude(
-            pk=resource.pk)
+        # Only method cards the writer may see (and those already named): hidden ones' titles stay hidden.
+        related_now = list(resource.related_methods.values_list("pk", flat=True)) if resource.pk else []
+        methods = selectors.method_choices(viewer=user, exclude_pk=resource.pk, keep_ids=related_now)
+        self.fields["related_methods"].queryset = selectors.related_method_options(
+            viewer=user, exclude_pk=resource.pk, keep_ids=related_now)
         self.fields["related_methods"].choices = [(m.pk, f"{m.title} ({autonym(m.language)})") for m in methods]
         self.fields["related_methods"].help_text = _("Other method cards to try with or instead of this one.")
         self._author_choices()
@@ -121,7 +123,7 @@ class ResourceForm(forms.ModelForm):
             "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument, text or an image (JPEG, PNG, "
             "WebP), at most %(size)s MB.") % {"size": knowledge_file_max_bytes() // (1024 * 1024)}
         if resource.pk and not self.is_bound:
-            self.initial["related_methods"] = [m.pk for m in resource.related_methods.all()]
+            self.initial["related_methods"] = related_now
 
     def _author_choices(self) -> None:
         resource, user = self.instance, self.user

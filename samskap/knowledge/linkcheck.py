@@ -33,7 +33,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samskap.core.fragments import KNOWLEDGE, generation_bump
@@ -191,9 +191,15 @@ def links_check(*, resources=None, calls=None, timeout: float = 10, per_host_del
                 model.objects.bulk_update(items, LINK_FIELDS, batch_size=WRITE_BATCH)
                 items.clear()
 
+    # The threads write the errors in the caller's language (a thread starts without the caller's override).
+    language = translation.get_language()
+
+    def host_check(urls):
+        with translation.override(language):
+            return _host_check(urls, timeout=timeout, per_host_delay=per_host_delay)
+
     with ThreadPoolExecutor(max_workers=max(1, max_hosts), thread_name_prefix="linkcheck") as pool:
-        futures = [pool.submit(_host_check, urls, timeout=timeout, per_host_delay=per_host_delay)
-                   for urls in by_host.values()]
+        futures = [pool.submit(host_check, urls) for urls in by_host.values()]
         for future in as_completed(futures):
             for url, result in future.result().items():
                 for obj in by_url[url]:

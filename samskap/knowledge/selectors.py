@@ -1,5 +1,6 @@
 """Reads for the knowledge pages. Each runs a fixed number of queries, whatever the number of rows."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -125,10 +126,17 @@ def resource_detail(*, slug: str, viewer=None) -> ResourcePage:
                         collections=list(collections.order_by("title")))
 
 
-def resource_versions(*, resource: Resource) -> list[Resource]:
-    """Every resource in `resource`'s set of versions but itself, hidden ones included (for its editors)."""
-    return list(Resource.objects.filter(translation_group=resource.translation_group).exclude(pk=resource.pk)
+def resource_versions(*, resource: Resource, viewer=None) -> list[Resource]:
+    """Every resource in `resource`'s set of versions but itself that `viewer` may see (hidden ones only to
+    their authors and the curators: a member linked to someone's hidden version does not learn its title)."""
+    return list(visible_resources(viewer).filter(translation_group=resource.translation_group).exclude(pk=resource.pk)
                 .only("title", "slug", "language", "is_published").order_by("language"))
+
+
+def resource_version_languages(*, resource: Resource) -> set[str]:
+    """The languages `resource`'s set of versions has, hidden versions included (each language once per set)."""
+    return set(Resource.objects.filter(translation_group=resource.translation_group).values_list("language",
+                                                                                                flat=True))
 
 
 def resources_matching(*, query: str, viewer=None, exclude_ids: set[int] | frozenset[int] = frozenset(),
@@ -145,13 +153,22 @@ def resources_matching(*, query: str, viewer=None, exclude_ids: set[int] | froze
                 .order_by(Lower("title"), "pk")[:limit])
 
 
-def method_choices(*, exclude_pk: int | None = None) -> list[Resource]:
-    """Method cards a resource can name as related methods."""
-    methods = Resource.objects.filter(kind=ResourceKind.METHOD).only("title", "language").order_by(Lower("title"),
-                                                                                                   "pk")
+def related_method_options(*, viewer=None, exclude_pk: int | None = None,
+                           keep_ids: Iterable[int] = ()) -> QuerySet[Resource]:
+    """Method cards a resource can name as related methods: those `viewer` may see, and those it names already
+    (a curator may have linked one hidden since; editing the resource must not drop it)."""
+    keep_ids = list(keep_ids)
+    visible = visible_resources(viewer).filter(kind=ResourceKind.METHOD).values("pk")
+    methods = Resource.objects.filter(kind=ResourceKind.METHOD).filter(Q(pk__in=visible) | Q(pk__in=keep_ids))
     if exclude_pk:
         methods = methods.exclude(pk=exclude_pk)
-    return list(methods[:METHOD_CHOICES_LIMIT])
+    return methods
+
+
+def method_choices(*, viewer=None, exclude_pk: int | None = None, keep_ids: Iterable[int] = ()) -> list[Resource]:
+    """Method cards a resource can name as related methods (see related_method_options), by title."""
+    methods = related_method_options(viewer=viewer, exclude_pk=exclude_pk, keep_ids=keep_ids)
+    return list(methods.only("title", "language").order_by(Lower("title"), "pk")[:METHOD_CHOICES_LIMIT])
 
 
 def organisations_for_author(user) -> list[Organisation]:

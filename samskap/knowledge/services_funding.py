@@ -18,7 +18,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samskap.actors.models import Membership, Organisation
@@ -27,6 +26,7 @@ from samskap.core.fragments import KNOWLEDGE, generation_bump
 from .models import FundingCall, FundingDeadline
 from .permissions import is_curator
 from .search import call_index, call_unindex
+from .services import slug_from_title
 
 # Path segments under /funding/ that are pages, not calls.
 RESERVED_SLUGS = {"new", "closing-soon", "for-me", "deadlines"}
@@ -38,6 +38,8 @@ CALL_FIELDS = {
     "is_published",
 }
 MAX_DEADLINES = 20
+# Deadlines outside these years are typing mistakes (and the first and last years overflow in other zones).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 # Helpers -----------------------------------------------------------------------------------------
@@ -97,7 +99,16 @@ def _deadline_rows(deadlines: Iterable, time_zone: str) -> list[dict]:
             row = {"id": None, "label": label or "", "due": due}
         if row["due"] is None:
             raise ValidationError({"deadlines": _("Every deadline needs a date.")}, code="no_due")
-        row["due"] = deadline_aware(row["due"], time_zone).astimezone(datetime.UTC)
+        try:
+            row["due"] = deadline_aware(row["due"], time_zone).astimezone(datetime.UTC)
+        except (OverflowError, ValueError):  # year 1 east of UTC, year 9999 west of it
+            raise ValidationError({"deadlines": _("A deadline must be a date between the years %(first)s and "
+                                                  "%(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}},
+                                  code="out_of_range") from None
+        if not FIRST_YEAR <= row["due"].year <= LAST_YEAR:
+            raise ValidationError({"deadlines": _("A deadline must be a date between the years %(first)s and "
+                                                  "%(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}},
+                                  code="out_of_range")
         row["label"] = row["label"].strip()
         if len(row["label"]) > FundingDeadline._meta.get_field("label").max_length:
             raise ValidationError({"deadlines": _("What is due can be at most %(max)s characters.")
@@ -133,7 +144,8 @@ def next_deadline_of(dues: Iterable[datetime.datetime], now: datetime.datetime |
 
 
 def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = (slugify(title) or "funding-call")[:300].strip("-") or "funding-call"
+    # As resources' slugs: "Fælles Rødder" -> "faelles-rodder", not "flles-rdder".
+    base = slug_from_title(title, fallback="funding-call")[:300].strip("-") or "funding-call"
     taken = set(FundingCall.objects.filter(slug__startswith=base).exclude(pk=exclude_pk)
                 .values_list("slug", flat=True))
     slug, n = base, 2

@@ -243,9 +243,9 @@ def resource_versions(request, slug: str):
             errors = [_("You can link only resources you may change yourself. Ask a facilitator to link this one.")]
         else:
             return redirect("knowledge:resource_versions", slug=resource.slug)
-    versions = selectors.resource_versions(resource=resource)
+    versions = selectors.resource_versions(resource=resource, viewer=request.user)
     query = " ".join(request.GET.get("q", "").split())[:100]
-    taken = {resource.language} | {version.language for version in versions}
+    taken = selectors.resource_version_languages(resource=resource)
     matches = selectors.resources_matching(query=query, viewer=request.user,
                                            exclude_ids={resource.pk} | {v.pk for v in versions},
                                            exclude_languages=taken) if query else []

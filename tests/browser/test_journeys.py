@@ -74,7 +74,7 @@ def test_keyboard_users_skip_to_the_content_and_switch_language(page, live_serve
 def test_keyboard_reaches_every_link_and_button_of_the_header_in_order(page, live_server):
     page.goto("/")
     seen = []
-    for _ in range(16):
+    for _ in range(18):
         page.keyboard.press("Tab")
         seen.append(page.evaluate("(() => { const e = document.activeElement; return e.tagName + ':' + (e.getAttribute('href') || e.id || e.textContent.trim()); })()"))
     assert seen[0] == "A:#main"

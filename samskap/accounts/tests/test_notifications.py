@@ -395,7 +395,7 @@ def test_one_failing_address_does_not_stop_the_others_and_is_tried_again(site):
 
 
 def test_a_long_digest_lists_the_newest_and_counts_the_rest(site):
-    user = UserFactory(digest="weekly")
+    user = UserFactory(digest="weekly", preferred_language="en")  # the digest is in the member's language
     now = timezone.now()
     Notification.objects.bulk_create(
         Notification(user=user, kind="note", title=f"Note number {n:03}", created_at=now - timedelta(minutes=n))
