@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run serve test bench messages compilemessages install migrate demo check clean
+.PHONY: run serve test bench bench-matching messages compilemessages install migrate demo check clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ test: install
 
 bench: install
 	$(PY) benchmarks/bench.py
+
+## make bench-matching: time suggested matches in-process at 100,000 organisations and 50,000 ads
+bench-matching: install
+	$(PY) benchmarks/bench_matching.py
 
 ## make messages: refresh the sv, nb and da catalogues from the code and templates
 messages: $(VENV)/.installed

@@ -29,7 +29,8 @@ from pathlib import Path
 
 # The pages measured against the ceiling, in order. Later issues append their pages here.
 # "{organisation}", "{event}" and "{resource}" are replaced by the slug of an organisation, of a published event
-# and of a published method card in the middle of the seeded data.
+# and of a published method card in the middle of the seeded data; "{ad}" by the id of an open ad in the middle.
+# (A visitor does not see an ad owner's suggested matches: benchmarks/bench_matching.py times those.)
 PAGES: list[tuple[str, str]] = [
     ("home", "/"),
     ("log-in", "/accounts/login/"),
@@ -45,6 +46,8 @@ PAGES: list[tuple[str, str]] = [
     ("resource", "/knowledge/{resource}/"),
     ("knowledge-search", "/search/?q=samarbeid&kind=resource"),
     ("funding", "/funding/"),
+    ("ads", "/marketplace/"),
+    ("ad", "/marketplace/{ad}/"),
 ]
 CEILING: tuple[str, str] = ("ceiling", "/healthz")
 
@@ -85,6 +88,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--resources", type=int, default=20_000,
                         help="knowledge resources seeded, in four languages (default 20000)")
     parser.add_argument("--funding-calls", type=int, default=500, help="funding calls seeded (default 500)")
+    parser.add_argument("--ads", type=int, default=50_000, help="marketplace ads seeded (default 50000)")
     parser.add_argument("--pages", default="", help=f"comma-separated page names or paths to measure ({names}); default all")
     args = parser.parse_args()
     if args.duration < 1 or args.threads < 1 or args.connections < args.threads or args.warmup < 0:
@@ -143,7 +147,8 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
     """
     commands = [["migrate", "--noinput", "-v", "0"], ["load_demo"]]
     volume = {"organisations": args.organisations, "people": args.people, "events": args.events,
-              "registrations": args.registrations, "resources": args.resources, "funding-calls": args.funding_calls}
+              "registrations": args.registrations, "resources": args.resources, "funding-calls": args.funding_calls,
+              "ads": args.ads}
     if any(volume.values()):
         commands.append(["seed_scale", *(f"--{name}={count}" for name, count in volume.items()), "--seed", "1"])
     for command in commands:
@@ -159,11 +164,14 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
               "qs = E.objects.filter(status='published').order_by('pk').values_list('slug', flat=True); "
               "print(qs[qs.count() // 2]); "
               "qs = R.objects.filter(is_published=True, kind='method').order_by('pk').values_list('slug', flat=True); "
-              "print(qs[qs.count() // 2] if qs.exists() else '-')")
+              "print(qs[qs.count() // 2] if qs.exists() else '-'); "
+              "from samskap.marketplace.models import Ad as A; "
+              "qs = A.objects.open().order_by('pk').values_list('pk', flat=True); "
+              "print(qs[qs.count() // 2] if qs.exists() else 0)")
     result = subprocess.run([str(PYTHON), "manage.py", "shell", "-c", middle], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
-    organisation, event, resource = result.stdout.strip().splitlines()[-3:]  # the shell may print a banner first
-    return {"organisation": organisation, "event": event, "resource": resource}
+    organisation, event, resource, ad = result.stdout.strip().splitlines()[-4:]  # the shell may print a banner first
+    return {"organisation": organisation, "event": event, "resource": resource, "ad": ad}
 
 
 def start_server(env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
@@ -323,6 +331,7 @@ def main() -> None:
             "registrations": args.registrations,
             "resources": args.resources,
             "funding_calls": args.funding_calls,
+            "ads": args.ads,
         }
         rows = [measure(port, name, path, script, args) for name, path in [CEILING, *pages]]
     finally:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The background side of Samskap: the task worker (e-mail, waiting-list offers, search refreshes) and,
 # every TICK_SECONDS (default 300), `manage.py events_tick` (expired offers, reminders, feedback
-# requests), `manage.py knowledge_tick` (funding deadlines, funding alerts) and `manage.py send_digests`
+# requests), `manage.py knowledge_tick` (funding deadlines, funding alerts), `manage.py marketplace_tick`
+# (ad expiry, renewal reminders, saved-search alerts) and `manage.py send_digests`
 # (the members' daily or weekly notification e-mails). `make run` and scripts/serve.sh start it; in
 # production run it as its own service (docs/operations.md). Stops both when it is stopped.
 set -euo pipefail
@@ -13,6 +14,7 @@ trap 'kill "$worker" 2>/dev/null; exit 0' INT TERM EXIT
 while kill -0 "$worker" 2>/dev/null; do
   "$PY" manage.py events_tick -v 0 || echo "worker.sh: events_tick failed; trying again in ${TICK_SECONDS:-300} s" >&2
   "$PY" manage.py knowledge_tick -v 0 || echo "worker.sh: knowledge_tick failed; trying again in ${TICK_SECONDS:-300} s" >&2
+  "$PY" manage.py marketplace_tick -v 0 || echo "worker.sh: marketplace_tick failed; trying again in ${TICK_SECONDS:-300} s" >&2
   "$PY" manage.py send_digests -v 0 || echo "worker.sh: send_digests failed; trying again in ${TICK_SECONDS:-300} s" >&2
   sleep "${TICK_SECONDS:-300}" & wait $! || true
 done

@@ -43,6 +43,12 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 EVENT_FILE_MAX_BYTES = int(os.environ.get("EVENT_FILE_MAX_BYTES", 20 * 1024 * 1024))
 # Largest file (PDF, Office or OpenDocument file, image, text) a member may add to a resource in the knowledge base.
 KNOWLEDGE_FILE_MAX_BYTES = int(os.environ.get("KNOWLEDGE_FILE_MAX_BYTES", 20 * 1024 * 1024))
+# Anti-spam: how many ads one member may post in 24 hours (samskap.marketplace.services.ad_create).
+MARKETPLACE_ADS_PER_DAY = int(os.environ.get("MARKETPLACE_ADS_PER_DAY", 10))
+# Largest attachment (PDF, Office or OpenDocument text, image, text) on a marketplace message.
+MARKETPLACE_ATTACHMENT_MAX_BYTES = int(os.environ.get("MARKETPLACE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+# Messages one member may send in the marketplace per hour (anti-spam).
+MARKETPLACE_MESSAGES_PER_HOUR = int(os.environ.get("MARKETPLACE_MESSAGES_PER_HOUR", 30))
 # The link checker refuses addresses in loopback, private and link-local networks unless this is on.
 LINKCHECK_ALLOW_PRIVATE = env_bool("LINKCHECK_ALLOW_PRIVATE", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

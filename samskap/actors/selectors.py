@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from samskap.core.models import Place, Theme
 from samskap.core.selectors import themes_for_filters
 
-from .models import LocalGroup, Membership, Organisation
+from .models import LocalGroup, Membership, Organisation, Partnership
 from .permissions import remember_memberships
 
 SORT_ORDERS = {"name": ("name", "pk"), "newest": ("-created_at", "-pk"), "updated": ("-updated_at", "-pk")}
@@ -84,8 +84,12 @@ class OrganisationPage:
 
 
 def organisation_get(*, slug: str) -> Organisation:
-    """The organisation at `slug`, merged or not (a merged one's page redirects); raises DoesNotExist."""
-    return Organisation.objects.select_related("head_office__parent", "merged_into").get(slug=slug)
+    """The organisation at `slug`, merged or not (a merged one's page redirects); raises DoesNotExist.
+
+    `has_partnerships` tells the page whether to ask for its partners (most organisations have none)."""
+    partnerships = Partnership.objects.filter(Q(organisation_a_id=OuterRef("pk")) | Q(organisation_b_id=OuterRef("pk")))
+    return (Organisation.objects.select_related("head_office__parent", "merged_into")
+            .annotate(has_partnerships=Exists(partnerships)).get(slug=slug))
 
 
 def organisation_contact_for(*, organisation: Organisation, viewer) -> dict[str, str]:
@@ -174,3 +178,50 @@ def organisations_of(*, user) -> QuerySet[Organisation]:
     return Organisation.objects.listed().filter(
         memberships__user=user, memberships__status=Membership.Status.ACTIVE
     ).order_by("name")
+
+
+@dataclass
+class PartnershipView:
+    """One partnership seen from one side: the other side (an organisation, or a person), since when, and
+    where it began (an ad's title and address, for partnerships recorded by the marketplace)."""
+
+    partnership: Partnership
+    organisation: Organisation | None
+    person: object | None
+    since: object
+    description: str
+    source_url: str
+
+
+def _partnership_views(partnerships, *, side_of) -> list[PartnershipView]:
+    views = []
+    for partnership in partnerships:
+        mine_is_a = side_of(partnership)
+        views.append(PartnershipView(
+            partnership=partnership,
+            organisation=partnership.organisation_b if mine_is_a else partnership.organisation_a,
+            person=partnership.person_b if mine_is_a else partnership.person_a,
+            since=partnership.created_at, description=partnership.description, source_url=partnership.source_url))
+    return views
+
+
+def _partnerships_base() -> QuerySet[Partnership]:
+    return Partnership.objects.select_related("organisation_a", "organisation_b", "person_a", "person_b").order_by(
+        "-created_at", "-id")
+
+
+def partnerships_of_organisation(*, organisation: Organisation) -> list[PartnershipView]:
+    """The organisation's partnerships, newest first, each with the other side (one query)."""
+    if getattr(organisation, "has_partnerships", True) is False:  # known from organisation_get: no query
+        return []
+    pk = organisation.pk
+    rows = _partnerships_base().filter(Q(organisation_a_id=pk) | Q(organisation_b_id=pk))
+    return _partnership_views(rows, side_of=lambda p: p.organisation_a_id == pk)
+
+
+def partnerships_of_person(*, person) -> list[PartnershipView]:
+    """The partnerships a person entered for themselves (not for an organisation), newest first (one query)."""
+    pk = person.pk
+    rows = _partnerships_base().filter(Q(person_a_id=pk, organisation_a__isnull=True)
+                                       | Q(person_b_id=pk, organisation_b__isnull=True))
+    return _partnership_views(rows, side_of=lambda p: p.person_a_id == pk and p.organisation_a_id is None)

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskap.core.fragments import DIRECTORY, EVENTS, KNOWLEDGE, cached_fragment
+from samskap.core.fragments import DIRECTORY, EVENTS, KNOWLEDGE, MARKETPLACE, cached_fragment
 from samskap.core.paging import page_number
 
 from . import selectors, services
@@ -91,10 +91,12 @@ def organisation_detail(request, slug: str):
         raise Http404
     if found.merged_into_id:
         return HttpResponsePermanentRedirect(_organisation_or_404(slug).merged_into.get_absolute_url())
-    # The page lists the organisation's next events, resources and calls too: it follows their changes, and the clock.
+    # The page lists the organisation's next events, resources, calls and partners too: it follows their changes, and
+    # the clock.
     content = cached_fragment(request, "actors/partials/organisation_detail_content.html",
                               lambda: _organisation_detail_context(request, _organisation_or_404(slug)),
-                              key=("organisation", found.pk), generations=(DIRECTORY, EVENTS, KNOWLEDGE), timeout=60)
+                              key=("organisation", found.pk), generations=(DIRECTORY, EVENTS, KNOWLEDGE, MARKETPLACE),
+                              timeout=60)
     return render(request, "actors/organisation_detail.html", {"organisation": found, "cached_content": content})
 
 

@@ -18,6 +18,7 @@ from .auth import ApiTokenAuth, MemberSessionAuth
 from .directory import groups_router, organisations_router, people_router, places_router, themes_router
 from .events import router as events_router
 from .knowledge import funding_router, resources_router
+from .marketplace import ads_router, conversations_router
 from .schemas import ApiTokenOut, HubIn, HubOut, MeOut, Message
 from .search import router as search_router
 
@@ -128,3 +129,5 @@ api.add_router("/themes", themes_router)
 api.add_router("", events_router)  # /events… and /me/registrations
 api.add_router("/resources", resources_router)
 api.add_router("/funding-calls", funding_router)
+api.add_router("/ads", ads_router)
+api.add_router("", conversations_router)  # /me/conversations

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from samskap.core.fragments import DIRECTORY, FRAGMENT_TIMEOUT, KNOWLEDGE, generation
+from samskap.core.fragments import DIRECTORY, FRAGMENT_TIMEOUT, KNOWLEDGE, MARKETPLACE, generation
 
 # Path prefix → (the generations the answer shows, how long it may be kept at most).
 CACHED = {
@@ -21,6 +21,8 @@ CACHED = {
        for name in ("organisations", "people", "groups", "places", "themes")},
     "/api/v1/resources": ((KNOWLEDGE, DIRECTORY), FRAGMENT_TIMEOUT),
     "/api/v1/funding-calls": ((KNOWLEDGE, DIRECTORY), 60),
+    # Ads expire by date (the tick changes their status), so their answers live a minute at most too.
+    "/api/v1/ads": ((MARKETPLACE, DIRECTORY), 60),
 }
 PREFIXES = tuple(CACHED)
 

@@ -4,6 +4,7 @@ from django import forms
 from django.forms.widgets import SelectMultiple
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samskap.actors.models import ContentLanguage
 from samskap.core.forms import LongSelect
@@ -54,7 +55,7 @@ class ResourceForm(forms.ModelForm):
                                   help_text=_("With “Someone not in the directory”: a person or organisation."))
     themes = ThemeMultipleChoiceField(label=_("Themes"), queryset=Theme.objects.none(), required=False)
     places = forms.ModelMultipleChoiceField(
-        label=_("Places"), queryset=Place.objects.all(), required=False, widget=LongSelectMultiple(attrs={"size": 8}),
+        label=pgettext_lazy("where", "Places"), queryset=Place.objects.all(), required=False, widget=LongSelectMultiple(attrs={"size": 8}),
         help_text=_("Where the resource comes from or is about, if anywhere in particular. Hold Ctrl (Cmd on a "
                     "Mac) to choose several."))
     file = forms.FileField(label=_("File"), required=False, widget=forms.FileInput(attrs={"accept": FILE_ACCEPT}))

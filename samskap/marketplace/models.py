@@ -189,7 +189,7 @@ class Report(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("report")
+        verbose_name = pgettext_lazy("moderation", "report")
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
         constraints = [models.CheckConstraint(condition=models.Q(ad__isnull=False) | models.Q(message__isnull=False),

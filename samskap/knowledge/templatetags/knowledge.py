@@ -7,10 +7,14 @@
 from pathlib import PurePath
 
 from django import template
+from django.core.cache import cache
 from django.template.defaultfilters import filesizeformat
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from samskap.core.fragments import KNOWLEDGE, generation
 
 from .. import selectors
 from ..markdown import render_markdown
@@ -90,4 +94,9 @@ def file_size(field_file) -> str:
 def organisation_knowledge(organisation):
     """`{% load knowledge %}{% organisation_knowledge organisation %}`: the organisation's resources and open
     funding calls on its page, so the directory's templates show them without the directory importing them."""
-    return {"organisation": organisation, **selectors.organisation_knowledge(organisation=organisation)}
+    key = f"organisation-knowledge:{generation(KNOWLEDGE)}:{get_language()}:{organisation.pk}"
+    found = cache.get(key)
+    if found is None:  # kept a minute (calls close with the clock), and never past a change to the knowledge base
+        found = selectors.organisation_knowledge(organisation=organisation)
+        cache.set(key, found, 60)
+    return {"organisation": organisation, **found}

@@ -56,3 +56,17 @@ def test_a_resource_in_several_languages_is_listed_once_in_the_readers_language(
     # Asking for a language shows every resource in it.
     assert danish.get_absolute_url() not in client.get("/knowledge/?language=sv", **EN).content.decode()
     assert swedish.get_absolute_url() in client.get("/knowledge/?language=sv", **EN).content.decode()
+
+
+def test_a_members_view_of_a_busy_organisation_page_stays_within_ten_queries(client, member,
+                                                                              django_assert_max_num_queries):
+    from samskap.actors.models import Partnership
+
+    organisation = OrganisationFactory(kind="funder")
+    ResourceFactory(author_organisation=organisation)
+    FundingCallFactory(funder=organisation)
+    Partnership.objects.create(organisation_a=organisation, organisation_b=OrganisationFactory())
+    client.force_login(member)
+    client.get(organisation.get_absolute_url())  # fills the per-minute caches (themes, the knowledge section)
+    with django_assert_max_num_queries(10):
+        assert client.get(organisation.get_absolute_url()).status_code == 200
