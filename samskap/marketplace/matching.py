@@ -55,6 +55,7 @@ from samskap.actors.models import Membership, Organisation, OrganisationKind
 from samskap.core.fragments import DIRECTORY, FRAGMENT_TIMEOUT, generation
 from samskap.core.models import Country, Place, Theme
 from samskap.core.search import search_keys, tokenize, word_keys
+from samskap.core.selectors import themes_for_filters
 
 from .models import Ad, AdKind
 
@@ -523,6 +524,15 @@ def _person_profiles(ids: list[int], *, volunteers: bool = False,
 # For an organisation or a member: open ads
 
 
+def _themes_by_id(ids: set[int]) -> dict[int, Theme]:
+    """The themes with these ids: the active ones from the cached filter list (no query), others looked up."""
+    known = {theme.pk: theme for theme in themes_for_filters() if theme.pk in ids}
+    missing = ids - set(known)
+    if missing:
+        known.update({theme.pk: theme for theme in Theme.objects.filter(pk__in=missing)})
+    return known
+
+
 def _open_ads_sql_filter(today: datetime.date) -> tuple[str, list]:
     return "a.status = %s AND a.hidden_at IS NULL AND a.valid_until >= %s", [Ad.Status.OPEN, today]
 
@@ -578,8 +588,7 @@ def _ads_for_profile(profile: Profile, *, tree: PlaceTree, exclude_owner: int | 
             f"SELECT ad_id, 1, theme_id FROM {ad_themes} WHERE ad_id IN ({marks}) UNION ALL "
             f"SELECT ad_id, 2, place_id FROM {ad_places} WHERE ad_id IN ({marks})", values * 2):
         (themes_of if tag == 1 else places_of)[ad_id].add(value)
-    theme_objects = {theme.pk: theme for theme in Theme.objects.filter(
-        pk__in=set().union(*themes_of.values()) or [0])}
+    theme_objects = _themes_by_id(set().union(*themes_of.values()))
     ranked = []
     for pk in ids:
         ad = ads[pk]
@@ -611,12 +620,13 @@ def ads_for_organisation(organisation: Organisation, *, limit: int = 10, tree: P
                             exclude_organisations=[organisation.pk], limit=limit)
 
 
-def ads_for_member(user, *, limit: int = 10, tree: PlaceTree | None = None) -> list[Suggestion]:
+def ads_for_member(user, *, limit: int = 10, tree: PlaceTree | None = None,
+                   organisation_ids: list[int] | None = None) -> list[Suggestion]:
     """Open ads that fit the member as a person (themes, skills, interests, place), excluding their own ads:
     those they posted and those for organisations they are an active member of."""
     profile = _person_profiles([user.pk], objects={user.pk: user})[0]
-    mine = list(Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
-                .values_list("organisation_id", flat=True))
+    mine = organisation_ids if organisation_ids is not None else list(
+        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list("organisation_id", flat=True))
     return _ads_for_profile(profile, tree=tree or PlaceTree(), exclude_owner=user.pk, exclude_organisations=mine,
                             limit=limit)
 

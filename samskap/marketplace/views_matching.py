@@ -15,23 +15,30 @@ from samskap.actors.models import Membership, Organisation
 from . import matching
 from .models import Ad
 
-# The organisations shown on "Ads for you": a member of more sees the first ones by name.
-MAX_ORGANISATIONS = 5
 PER_GROUP = 10
 
 
 @require_safe
 @login_required
 def suggested(request):
-    tree = matching.PlaceTree()
+    """"Ads for you": one group at a time — for the member (the default), or `?for=<slug>` for one of their
+    organisations — so the page runs the same few queries however many organisations they belong to."""
     organisations = list(Organisation.objects.listed().filter(
         memberships__user=request.user, memberships__status=Membership.Status.ACTIVE,
-    ).order_by("name", "pk")[:MAX_ORGANISATIONS])
-    groups = [{"organisation": None, "suggestions": matching.ads_for_member(request.user, limit=PER_GROUP, tree=tree)}]
-    groups += [{"organisation": organisation,
-                "suggestions": matching.ads_for_organisation(organisation, limit=PER_GROUP, tree=tree)}
-               for organisation in organisations]
-    return render(request, "marketplace/suggested.html", {"groups": groups})
+    ).select_related("head_office").order_by("name", "pk"))
+    wanted = request.GET.get("for", "")
+    chosen = next((organisation for organisation in organisations if organisation.slug == wanted), None)
+    if wanted and chosen is None:
+        raise Http404
+    tree = matching.PlaceTree()
+    if chosen is None:
+        suggestions = matching.ads_for_member(request.user, limit=PER_GROUP, tree=tree,
+                                              organisation_ids=[organisation.pk for organisation in organisations])
+    else:
+        suggestions = matching.ads_for_organisation(chosen, limit=PER_GROUP, tree=tree)
+    return render(request, "marketplace/suggested.html", {
+        "organisations": organisations, "chosen": chosen,
+        "groups": [{"organisation": chosen, "suggestions": suggestions}]})
 
 
 @require_safe

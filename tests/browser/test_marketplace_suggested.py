@@ -42,6 +42,12 @@ def test_ads_for_you_and_the_owners_suggested_matches_pass_axe(context, page, li
     log_in(context, live_server, member)
     page.goto("/marketplace/suggested/")
     assert page.locator("h1").count() == 1
+    violations = axe_violations(page)
+    assert not violations, f"/marketplace/suggested/ ({language}):\n{format_violations(violations)}"
+    enterprise = member.memberships.get().organisation  # the ad fits the enterprise: its group, one link away
+    page.get_by_role("link", name=enterprise.name).click()
+    page.wait_for_url(f"**/marketplace/suggested/?for={enterprise.slug}")
+    assert page.locator("h1").count() == 1
     assert page.get_by_role("link", name=ad.title).count() == 1
     violations = axe_violations(page)
     assert not violations, f"/marketplace/suggested/ ({language}):\n{format_violations(violations)}"

@@ -196,9 +196,15 @@ def test_ads_for_you_shows_ads_for_me_and_for_each_of_my_organisations_with_reas
 
     assert response.status_code == 200
     content = response.content.decode()
+    # One group at a time: for you first, with a link to each organisation's.
     assert "Ads for you" in content and "For Ekonomihuset" in content and "For you" in content
+    assert f'?for={world["right"].slug}' in content
+    response = client.get(reverse("marketplace:suggested"), {"for": world["right"].slug}, HTTP_ACCEPT_LANGUAGE="en")
+    content = response.content.decode()
     assert world["ad"].title in content
     assert "; you offer what they seek: bokföring" in content
+    # Another organisation's suggestions are not for this member.
+    assert client.get(reverse("marketplace:suggested"), {"for": "someone-else"}).status_code == 404
 
 
 def test_ads_for_you_needs_a_log_in(client):
@@ -252,11 +258,14 @@ def test_ads_for_you_takes_queries_constant_in_the_number_of_ads(client, world, 
     member.themes.set([world["themes"]["work"]])
     MembershipFactory(organisation=world["right"], user=member)
     client.force_login(member)
-    client.get(reverse("marketplace:suggested"))  # the session, the place tree in the cache
     for n in range(12):
         AdFactory(title=f"Bokföring {n}", themes=[world["themes"]["work"]], places=[world["places"]["malmo"]])
+    client.get(reverse("marketplace:suggested"))  # the session, the place tree and themes in the cache
 
-    # The session and user, the member's organisations, then about nine for "for you" and nine per organisation.
-    with django_assert_max_num_queries(24):
+    # One group a page: at most ten queries, for you or for an organisation, however many ads there are.
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("marketplace:suggested"), HTTP_ACCEPT_LANGUAGE="en")
-    assert response.content.decode().count('class="ds-card ad-card"') == 20
+    assert response.content.decode().count('class="ds-card ad-card"') == 10
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("marketplace:suggested"), {"for": world["right"].slug}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.content.decode().count('class="ds-card ad-card"') == 10
