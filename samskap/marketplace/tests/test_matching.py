@@ -269,3 +269,8 @@ def test_ads_for_you_takes_queries_constant_in_the_number_of_ads(client, world, 
     with django_assert_max_num_queries(10):
         response = client.get(reverse("marketplace:suggested"), {"for": world["right"].slug}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.content.decode().count('class="ds-card ad-card"') == 10
+
+
+def test_the_ad_list_links_members_to_their_suggestions(client, world):
+    client.force_login(world["person"])
+    assert reverse("marketplace:suggested") in client.get(reverse("marketplace:ads")).content.decode()
