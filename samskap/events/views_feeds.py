@@ -4,7 +4,6 @@ member's own registrations at a secret address. Calendars poll feeds, so each an
 the cache until one of its events changes.
 """
 
-import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from samskap.actors.models import Organisation
 from samskap.core.fragments import DIRECTORY, EVENTS, generation
 from samskap.core.models import Place, Theme
+from samskap.core.http import etag_for
 from samskap.core.selectors import hub_settings_get
 
 from . import selectors, selectors_feeds, services_feeds
@@ -35,10 +35,6 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def _etag(*parts) -> str:
-    return '"' + hashlib.sha256(":".join(str(part) for part in parts).encode()).hexdigest()[:32] + '"'
-
-
 def _calendar_response(request, *, key: str, events, name: str, filename: str, user=None,
                        private: bool = False) -> HttpResponse:
     """The feed of `events`, or 304 when the caller has it already; the body is built once per version.
@@ -52,7 +48,7 @@ def _calendar_response(request, *, key: str, events, name: str, filename: str, u
     else:
         version = (generation(EVENTS), generation(DIRECTORY), timezone.localdate().isoformat())
     base_url = _base_url(request)
-    etag = _etag(key, version, translation.get_language(), base_url, name)
+    etag = etag_for(key, version, translation.get_language(), base_url, name)
     response = get_conditional_response(request, etag=etag)
     if response is None:
         cache_key = f"samskap:events:feed:{etag.strip(chr(34))}"
@@ -145,7 +141,7 @@ def event_calendar(request, slug: str):
     except Event.DoesNotExist:
         raise Http404 from None
     registration = selectors_feeds.registration_of(event=event, user=request.user)
-    etag = _etag("event", event.pk, event.updated_at.isoformat(), registration and registration.updated_at,
+    etag = etag_for("event", event.pk, event.updated_at.isoformat(), registration and registration.updated_at,
                  translation.get_language(), _base_url(request))
     response = get_conditional_response(request, etag=etag)
     if response is None:

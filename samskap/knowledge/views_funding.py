@@ -7,7 +7,6 @@ minute at most: what is open, and how many days are left, change with the clock.
 """
 
 import functools
-import hashlib
 from functools import partial
 
 from django.contrib import messages
@@ -27,6 +26,7 @@ from samskap.core.fragments import DIRECTORY, KNOWLEDGE, cached_fragment, genera
 from samskap.core.models import Theme
 from samskap.core.paging import page_number
 from samskap.core.selectors import hub_settings_get
+from samskap.core.http import etag_for
 
 from . import selectors_funding as selectors
 from . import services_funding as services
@@ -252,10 +252,6 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def _etag(*parts) -> str:
-    return '"' + hashlib.sha256(":".join(str(part) for part in parts).encode()).hexdigest()[:32] + '"'
-
-
 def _calendar_response(request, *, etag: str, body_fn, filename: str, cache_body: bool, private: bool = False):
     """The calendar, or 304 when the caller has this version already; a public body is built once per version."""
     response = get_conditional_response(request, etag=etag)
@@ -290,7 +286,7 @@ def funding_deadlines_ical(request):
         filename = "funding-deadlines.ics"
     # The version: any write to the knowledge base or the directory (funders' names), and the day (calls close).
     base_url = _base_url(request)
-    etag = _etag("funding-deadlines", theme_slug, generation(KNOWLEDGE), generation(DIRECTORY),
+    etag = etag_for("funding-deadlines", theme_slug, generation(KNOWLEDGE), generation(DIRECTORY),
                  timezone.localdate().isoformat(), translation.get_language(), base_url, name)
     return _calendar_response(
         request, etag=etag, filename=filename, cache_body=True,
@@ -302,7 +298,7 @@ def funding_call_ical(request, slug: str):
     """One call's deadlines ("add to calendar")."""
     call = _call_or_404(slug, request.user)
     base_url = _base_url(request)
-    etag = _etag("funding-call", call.pk, call.updated_at.isoformat(), call.next_deadline, call.funder.name,
+    etag = etag_for("funding-call", call.pk, call.updated_at.isoformat(), call.next_deadline, call.funder.name,
                  translation.get_language(), base_url)
 
     def body() -> bytes:

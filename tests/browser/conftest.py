@@ -78,3 +78,21 @@ def axe_violations(page) -> list[dict]:
 
 def format_violations(violations: list[dict]) -> str:
     return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in violations)
+
+
+def focused(page) -> str:
+    """The focused element as TAG:id, href or text, for keyboard tests."""
+    return page.evaluate("""(() => { const e = document.activeElement;
+        return e.tagName + ':' + (e.id || e.getAttribute('href') || e.textContent.trim()); })()""")
+
+
+def tab_to(page, wanted: str, limit: int = 150) -> list[str]:
+    """Press Tab until `wanted` (as `focused` writes it) has the focus, with a visible outline; what was passed."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        seen.append(focused(page))
+        if seen[-1] == wanted:
+            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", wanted
+            return seen
+    raise AssertionError(f"never reached {wanted}: {seen}")

@@ -24,7 +24,7 @@ from samskap.events.tests.factories import (EventFactory, EventInvitationFactory
 from samskap.events.tests.factories_programme import (EventFileFactory, SessionFactory, SpeakerFactory,
                                                       StandFactory)
 
-from .conftest import LANGUAGES, axe_violations, format_violations, log_in, set_language
+from .conftest import LANGUAGES, axe_violations, focused, format_violations, log_in, set_language
 
 pytestmark = pytest.mark.django_db(transaction=True)
 Status = Registration.Status
@@ -254,11 +254,6 @@ def test_event_pages_load_nothing_from_other_hosts_and_break_no_csp_rule(context
 
 
 # Keyboard --------------------------------------------------------------------------------------------------------
-
-def focused(page) -> str:
-    return page.evaluate("""(() => { const e = document.activeElement;
-        return e.tagName + ':' + (e.id || e.getAttribute('href') || e.textContent.trim()); })()""")
-
 
 def test_keyboard_users_reach_the_register_button_and_every_field_of_the_form_in_order(page, live_server):
     data = events_with_everything()

@@ -14,7 +14,7 @@ from samskap.core.models import Place
 from samskap.knowledge.models import FundingCall, FundingDeadline
 from samskap.knowledge.tests.factories import FundingCallFactory
 
-from .conftest import LANGUAGES, axe_violations, format_violations, log_in, set_language
+from .conftest import LANGUAGES, axe_violations, focused, format_violations, log_in, set_language
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -139,11 +139,6 @@ def test_funding_pages_load_nothing_from_other_hosts_and_break_no_csp_rule(conte
 
 
 # Keyboard --------------------------------------------------------------------------------------------------------
-
-def focused(page) -> str:
-    return page.evaluate("""(() => { const e = document.activeElement;
-        return e.tagName + ':' + (e.id || e.getAttribute('href') || e.textContent.trim()); })()""")
-
 
 def tab_to(page, target: str, limit: int = 150) -> list[str]:
     """Press Tab until the element `target` ("INPUT:id_title", "A:/funding/new/") has the focus."""

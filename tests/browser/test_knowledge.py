@@ -9,7 +9,7 @@ from samskap.actors.tests.factories import MembershipFactory, OrganisationFactor
 from samskap.knowledge.models import Resource
 from samskap.knowledge.tests.factories import CollectionFactory, MethodCardFactory, ResourceFactory
 
-from .conftest import LANGUAGES, axe_violations, format_violations, log_in, set_language
+from .conftest import LANGUAGES, axe_violations, focused, format_violations, log_in, set_language, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -131,20 +131,6 @@ def test_knowledge_pages_load_nothing_from_other_hosts_and_break_no_csp_rule(con
 
 # Keyboard --------------------------------------------------------------------------------------------------------
 
-def focused(page) -> str:
-    return page.evaluate("""(() => { const e = document.activeElement;
-        return e.tagName + ':' + (e.id || e.getAttribute('href') || e.textContent.trim()); })()""")
-
-
-def tab_to(page, wanted: str, limit: int = 150) -> list[str]:
-    seen = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        seen.append(focused(page))
-        if seen[-1] == wanted:
-            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", wanted
-            return seen
-    raise AssertionError(f"never reached {wanted}: {seen}")
 
 
 def test_a_member_adds_a_resource_with_the_keyboard_alone(context, page, live_server):

@@ -14,7 +14,7 @@ from samskap.actors.tests.factories import MembershipFactory, OrganisationFactor
 from samskap.marketplace.models import Ad, SavedSearch
 from samskap.marketplace.tests.factories import AdFactory
 
-from .conftest import LANGUAGES, axe_violations, format_violations, log_in, set_language
+from .conftest import LANGUAGES, axe_violations, focused, format_violations, log_in, set_language, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -132,20 +132,6 @@ def test_marketplace_pages_load_nothing_from_other_hosts_and_break_no_csp_rule(c
 
 # Keyboard --------------------------------------------------------------------------------------------------------
 
-def focused(page) -> str:
-    return page.evaluate("""(() => { const e = document.activeElement;
-        return e.tagName + ':' + (e.id || e.getAttribute('href') || e.textContent.trim()); })()""")
-
-
-def tab_to(page, wanted: str, limit: int = 150) -> list[str]:
-    seen = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        seen.append(focused(page))
-        if seen[-1] == wanted:
-            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", wanted
-            return seen
-    raise AssertionError(f"never reached {wanted}: {seen}")
 
 
 def test_a_member_posts_an_ad_with_the_keyboard_alone(context, page, live_server):

@@ -8,7 +8,7 @@ from samskap.marketplace import services_moderation as moderation
 from samskap.marketplace.models import Ad, Report
 from samskap.marketplace.tests.factories import AdFactory, ConversationFactory, MessageFactory
 
-from .conftest import LANGUAGES, axe_violations, format_violations, log_in, set_language
+from .conftest import LANGUAGES, axe_violations, focused, format_violations, log_in, set_language
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,11 +85,6 @@ def test_the_moderation_queue_and_hide_page_have_no_accessibility_violations(con
     log_in(context, live_server, admin)
     audit_all(page, ["/marketplace/moderation/", f"/marketplace/moderation/ads/{spam.pk}/hide/",
                      f"/marketplace/moderation/messages/{rude.pk}/hide/"])
-
-
-def focused(page) -> str:
-    return page.evaluate("""(() => { const e = document.activeElement;
-        return e.tagName + ':' + (e.id || e.getAttribute('href') || e.textContent.trim()); })()""")
 
 
 def tab_to(page, wanted: str, limit: int = 200) -> list[str]:
