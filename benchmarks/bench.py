@@ -48,6 +48,15 @@ PAGES: list[tuple[str, str]] = [
     ("funding", "/funding/"),
     ("ads", "/marketplace/"),
     ("ad", "/marketplace/{ad}/"),
+    # Ideas (issue 5): at --ideas (2,000) with --comments-per-idea (3) each; "{idea}" is a public idea in the
+    # middle, "{challenge}" the challenge in the middle of those that ideas answer.
+    ("ideas", "/ideas/"),
+    ("idea", "/ideas/{idea}/"),
+    ("challenge", "/challenges/{challenge}/"),
+]
+# Measured last, after seed_scale has topped the ideas up to --ideas-large (20,000) with the server running.
+LARGE_PAGES: list[tuple[str, str]] = [
+    ("ideas-large", "/ideas/"),
 ]
 CEILING: tuple[str, str] = ("ceiling", "/healthz")
 
@@ -73,7 +82,7 @@ end
 
 def parse_args() -> argparse.Namespace:
     """Read the load settings; the defaults give stable numbers in about a minute."""
-    names = ", ".join(name for name, _ in PAGES)
+    names = ", ".join(name for name, _ in PAGES + LARGE_PAGES)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page (default 10)")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of unmeasured load per page first (default 2)")
@@ -89,6 +98,12 @@ def parse_args() -> argparse.Namespace:
                         help="knowledge resources seeded, in four languages (default 20000)")
     parser.add_argument("--funding-calls", type=int, default=500, help="funding calls seeded (default 500)")
     parser.add_argument("--ads", type=int, default=50_000, help="marketplace ads seeded (default 50000)")
+    parser.add_argument("--challenges", type=int, default=100, help="challenges seeded (default 100)")
+    parser.add_argument("--ideas", type=int, default=2_000,
+                        help="ideas seeded for the idea and challenge pages (default 2000)")
+    parser.add_argument("--comments-per-idea", type=int, default=3, help="comments on each seeded idea (default 3)")
+    parser.add_argument("--ideas-large", type=int, default=20_000,
+                        help="ideas in all for the last page, ideas-large (default 20000; 0 skips it)")
     parser.add_argument("--pages", default="", help=f"comma-separated page names or paths to measure ({names}); default all")
     args = parser.parse_args()
     if args.duration < 1 or args.threads < 1 or args.connections < args.threads or args.warmup < 0:
@@ -96,15 +111,18 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def select_pages(spec: str) -> list[tuple[str, str]]:
+def select_pages(spec: str, pages: list[tuple[str, str]] = PAGES,
+                 known: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """Keep the pages named in --pages, so one page can be re-measured quickly while working on it."""
     if not spec:
-        return list(PAGES)
+        return list(pages)
+    known = known if known is not None else PAGES + LARGE_PAGES
     wanted = [item.strip() for item in spec.split(",") if item.strip()]
-    unknown = [w for w in wanted if not any(w in (name, path) for name, path in PAGES)]
+    unknown = [w for w in wanted if not any(w in (name, path) for name, path in known)]
     if unknown:
-        sys.exit(f"bench: unknown page(s) {', '.join(unknown)}; known: {', '.join(n for n, _ in PAGES)}")
-    return [(name, path) for name, path in PAGES if name in wanted or path in wanted]
+        sys.exit(f"bench: unknown page(s) {', '.join(unknown)}; known: {', '.join(n for n, _ in known)}")
+    # A path such as /ideas/ names a page of PAGES; the large list is chosen by its name only.
+    return [(name, path) for name, path in pages if name in wanted or (pages is PAGES and path in wanted)]
 
 
 def free_port() -> int:
@@ -148,9 +166,10 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
     commands = [["migrate", "--noinput", "-v", "0"], ["load_demo"]]
     volume = {"organisations": args.organisations, "people": args.people, "events": args.events,
               "registrations": args.registrations, "resources": args.resources, "funding-calls": args.funding_calls,
-              "ads": args.ads}
+              "ads": args.ads, "challenges": args.challenges, "ideas": args.ideas}
     if any(volume.values()):
-        commands.append(["seed_scale", *(f"--{name}={count}" for name, count in volume.items()), "--seed", "1"])
+        commands.append(["seed_scale", *(f"--{name}={count}" for name, count in volume.items()),
+                         f"--comments-per-idea={args.comments_per_idea}", "--seed", "1"])
     for command in commands:
         started = time.monotonic()
         result = subprocess.run([str(PYTHON), "manage.py", *command], cwd=ROOT, env=env,
@@ -167,11 +186,31 @@ def prepare_data(env: dict[str, str], args: argparse.Namespace) -> dict[str, str
               "print(qs[qs.count() // 2] if qs.exists() else '-'); "
               "from samskap.marketplace.models import Ad as A; "
               "qs = A.objects.open().order_by('pk').values_list('pk', flat=True); "
-              "print(qs[qs.count() // 2] if qs.exists() else 0)")
+              "print(qs[qs.count() // 2] if qs.exists() else 0); "
+              "from samskap.ideas.models import Idea as I, Challenge as C; "
+              "qs = I.objects.public().order_by('pk').values_list('pk', flat=True); "
+              "print(qs[qs.count() // 2] if qs.exists() else 0); "
+              "qs = C.objects.visible().filter(ideas__isnull=False).distinct().order_by('pk')"
+              ".values_list('pk', flat=True); print(qs[qs.count() // 2] if qs.exists() else 0)")
     result = subprocess.run([str(PYTHON), "manage.py", "shell", "-c", middle], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
-    organisation, event, resource, ad = result.stdout.strip().splitlines()[-4:]  # the shell may print a banner first
-    return {"organisation": organisation, "event": event, "resource": resource, "ad": ad}
+    # The shell may print a banner first.
+    organisation, event, resource, ad, idea, challenge = result.stdout.strip().splitlines()[-6:]
+    return {"organisation": organisation, "event": event, "resource": resource, "ad": ad, "idea": idea,
+            "challenge": challenge}
+
+
+def ideas_top_up(env: dict[str, str], args: argparse.Namespace) -> None:
+    """Seed ideas up to --ideas-large in all (seed 2, so they differ from the first ones), for LARGE_PAGES."""
+    more = args.ideas_large - args.ideas
+    if more <= 0:
+        return
+    started = time.monotonic()
+    command = ["seed_scale", f"--ideas={more}", f"--comments-per-idea={args.comments_per_idea}", "--seed", "2"]
+    result = subprocess.run([str(PYTHON), "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"bench: manage.py seed_scale failed:\n{result.stdout}{result.stderr}")
+    print(f"prepared: manage.py {' '.join(command)} ({time.monotonic() - started:.0f} s)", flush=True)
 
 
 def start_server(env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
@@ -293,6 +332,7 @@ def main() -> None:
     """Set up, measure the ceiling then each page, report, and always stop the server and remove its data."""
     args = parse_args()
     pages = select_pages(args.pages)
+    large_pages = select_pages(args.pages, LARGE_PAGES) if args.ideas_large else []
     if shutil.which("wrk") is None:
         sys.exit("bench: wrk is not installed; install it with `apt-get install wrk` (Debian/Ubuntu)")
     # Ctrl-C raises KeyboardInterrupt; make SIGTERM unwind through `finally` the same way.
@@ -312,6 +352,7 @@ def main() -> None:
               file=sys.stderr, flush=True)
         values = prepare_data(env, args)
         pages = [(name, path.format(**values)) for name, path in pages]
+        large_pages = [(name, path.format(**values)) for name, path in large_pages]
         server = start_server(env, log_path)
         wait_ready(server, port, log_path)
         check_pages(port, [CEILING, *pages])
@@ -332,8 +373,16 @@ def main() -> None:
             "resources": args.resources,
             "funding_calls": args.funding_calls,
             "ads": args.ads,
+            "challenges": args.challenges,
+            "ideas": args.ideas,
+            "comments_per_idea": args.comments_per_idea,
+            "ideas_large": args.ideas_large if large_pages else 0,
         }
         rows = [measure(port, name, path, script, args) for name, path in [CEILING, *pages]]
+        if large_pages:
+            ideas_top_up(env, args)
+            check_pages(port, large_pages)
+            rows += [measure(port, name, path, script, args) for name, path in large_pages]
     finally:
         if server is not None:
             stop_server(server)

@@ -49,6 +49,12 @@ MARKETPLACE_ADS_PER_DAY = int(os.environ.get("MARKETPLACE_ADS_PER_DAY", 10))
 MARKETPLACE_ATTACHMENT_MAX_BYTES = int(os.environ.get("MARKETPLACE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
 # Messages one member may send in the marketplace per hour (anti-spam).
 MARKETPLACE_MESSAGES_PER_HOUR = int(os.environ.get("MARKETPLACE_MESSAGES_PER_HOUR", 30))
+# Ideas (issue 5, part B1): the largest image a member may add to an idea; images are re-encoded on upload.
+IDEAS_IMAGE_MAX_BYTES = int(os.environ.get("IDEAS_IMAGE_MAX_BYTES", 5 * 1024 * 1024))
+# Ideas (issue 5, part C): comments one member may write on ideas per hour (anti-spam; a reply counts too).
+IDEAS_COMMENTS_PER_HOUR = int(os.environ.get("IDEAS_COMMENTS_PER_HOUR", 30))
+# Team invitations one idea may send (and re-send) in 24 hours.
+IDEAS_INVITATIONS_PER_DAY = int(os.environ.get("IDEAS_INVITATIONS_PER_DAY", 20))
 # The link checker refuses addresses in loopback, private and link-local networks unless this is on.
 LINKCHECK_ALLOW_PRIVATE = env_bool("LINKCHECK_ALLOW_PRIVATE", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -60,6 +66,7 @@ INSTALLED_APPS = [
     "samskap.events",
     "samskap.knowledge",
     "samskap.marketplace",
+    "samskap.ideas",
     "samskap.api",
     "django.contrib.admin",
     "django.contrib.auth",

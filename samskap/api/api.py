@@ -15,8 +15,11 @@ from samskap.core.selectors import hub_settings_get
 from samskap.core.services import hub_settings_update
 
 from .auth import ApiTokenAuth, MemberSessionAuth
+from .challenges import router as challenges_router
 from .directory import groups_router, organisations_router, people_router, places_router, themes_router
 from .events import router as events_router
+from .idea_comments import router as idea_comments_router
+from .ideas import router as ideas_router
 from .knowledge import funding_router, resources_router
 from .marketplace import ads_router, conversations_router
 from .schemas import ApiTokenOut, HubIn, HubOut, MeOut, Message
@@ -131,3 +134,6 @@ api.add_router("/resources", resources_router)
 api.add_router("/funding-calls", funding_router)
 api.add_router("/ads", ads_router)
 api.add_router("", conversations_router)  # /me/conversations
+api.add_router("/challenges", challenges_router)
+api.add_router("/ideas", ideas_router)
+api.add_router("", idea_comments_router)  # /ideas/{id}/comments

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from samskap.core.fragments import DIRECTORY, FRAGMENT_TIMEOUT, KNOWLEDGE, MARKETPLACE, generation
+from samskap.core.fragments import DIRECTORY, FRAGMENT_TIMEOUT, IDEAS, KNOWLEDGE, MARKETPLACE, generation
 
 # Path prefix → (the generations the answer shows, how long it may be kept at most).
 CACHED = {
@@ -23,6 +23,9 @@ CACHED = {
     "/api/v1/funding-calls": ((KNOWLEDGE, DIRECTORY), 60),
     # Ads expire by date (the tick changes their status), so their answers live a minute at most too.
     "/api/v1/ads": ((MARKETPLACE, DIRECTORY), 60),
+    # Ideas, their comments and challenges: every write to them starts a new IDEAS generation.
+    "/api/v1/ideas": ((IDEAS, DIRECTORY), 60),
+    "/api/v1/challenges": ((IDEAS, DIRECTORY), 60),
 }
 PREFIXES = tuple(CACHED)
 

@@ -24,6 +24,7 @@ DIRECTORY = "directory"
 EVENTS = "events"
 KNOWLEDGE = "knowledge"
 MARKETPLACE = "marketplace"
+IDEAS = "ideas"  # ideas, challenges, incubators and their counts
 SEARCH = "search"  # the search index: bumped by samskap.core.search on every change
 
 

@@ -74,11 +74,12 @@ def test_keyboard_users_skip_to_the_content_and_switch_language(page, live_serve
 def test_keyboard_reaches_every_link_and_button_of_the_header_in_order(page, live_server):
     page.goto("/")
     seen = []
-    for _ in range(18):
+    for _ in range(20):
         page.keyboard.press("Tab")
         seen.append(page.evaluate("(() => { const e = document.activeElement; return e.tagName + ':' + (e.getAttribute('href') || e.id || e.textContent.trim()); })()"))
     assert seen[0] == "A:#main"
     assert "A:/knowledge/" in seen and "A:/funding/" in seen
+    assert "A:/ideas/" in seen and "A:/challenges/" in seen
     assert "A:/accounts/login/" in seen and "A:/accounts/signup/" in seen
     assert "SELECT:language-select" in seen
 

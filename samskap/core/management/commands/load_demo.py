@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
-from samskap.core.fragments import DIRECTORY, EVENTS, KNOWLEDGE, MARKETPLACE, generation_bump
+from samskap.core.fragments import DIRECTORY, EVENTS, IDEAS, KNOWLEDGE, MARKETPLACE, generation_bump
 from samskap.core.models import HubSettings
 
 DEMO_PASSWORD = "samskap-demo"
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         loaded = [(config.label, loader()) for config, loader in demo_loaders()]
         if created or any(result.anything for _name, result in loaded):
             # The demos' bulk writes pass by the signals that outdate visitors' cached pages.
-            for generation in (DIRECTORY, EVENTS, KNOWLEDGE, MARKETPLACE):
+            for generation in (DIRECTORY, EVENTS, KNOWLEDGE, MARKETPLACE, IDEAS):
                 transaction.on_commit(partial(generation_bump, generation))
             parts = [f"{created} demo log-ins"] + [f"{name}: {_summary(result)}" for name, result in loaded]
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {'; '.join(parts)}."))
