@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run serve test bench bench-matching messages compilemessages install migrate demo check clean
+.PHONY: run serve test bench bench-matching bench-live messages compilemessages install migrate demo check clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,12 +32,14 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
-## make run: install everything, migrate, load the demo (changes nothing once loaded), serve on 127.0.0.1:$(PORT)
+## make run: install everything, migrate, load the demo (changes nothing once loaded), serve pages and the live
+## workshops' WebSockets on 127.0.0.1:$(PORT) (uvicorn, reloading on code changes; in-memory channel layer)
 run: demo
 	@echo "Samskap is starting on http://127.0.0.1:$(PORT)/ (data in $(DATA_DIR))"
 	@echo "The task worker (e-mail, reminders, waiting lists) logs to $(DATA_DIR)/worker.log"
 	PYTHON=$(PY) scripts/worker.sh >>"$(DATA_DIR)/worker.log" 2>&1 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(VENV)/bin/uvicorn config.asgi:application --host 127.0.0.1 --port $(PORT) \
+	  --reload --reload-dir samskap --reload-dir config --reload-dir templates --log-level warning
 
 ## make serve: production-like (DEBUG off, gunicorn, whitenoise), same DATA_DIR
 serve: install
@@ -53,6 +55,11 @@ bench: install
 ## make bench-matching: time suggested matches in-process at 100,000 organisations and 50,000 ads
 bench-matching: install
 	$(PY) benchmarks/bench_matching.py
+
+## make bench-live: 300 participants join one vision battle over WebSockets and vote in three rounds (uvicorn on a
+## temporary SQLite database, or DATABASE_URL; BENCH_LIVE_ARGS="--servers 2" with REDIS_URL for two processes)
+bench-live: install
+	$(PY) benchmarks/bench_live.py $(BENCH_LIVE_ARGS)
 
 ## make messages: refresh the sv, nb and da catalogues from the code and templates
 messages: $(VENV)/.installed

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("samskap.knowledge.urls")),
     path("", include("samskap.marketplace.urls")),
     path("", include("samskap.ideas.urls")),
+    path("", include("samskap.workshops.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/docs", api_docs, name="api_docs"),

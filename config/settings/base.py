@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "samskap.knowledge",
     "samskap.marketplace",
     "samskap.ideas",
+    "samskap.workshops",
     "samskap.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -108,6 +109,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {
@@ -154,6 +156,18 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Live workshops: the channel layer carries every change to every screen. In memory within one process (development,
+# `make run`); Redis when REDIS_URL is set, so several processes (gunicorn for pages, the ASGI server for /ws/)
+# reach each other's screens.
+# A consumer waits for its messages with BZPOPMIN for 5 s; redis-py 8 reads with a 5 s socket timeout by default,
+# which broke every idle WebSocket after 5 s: the socket timeout must be longer than that wait.
+REDIS_CHANNEL_HOST = {"address": REDIS_URL, "socket_timeout": 15, "max_connections": 1000}
+if REDIS_URL:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                                  "CONFIG": {"hosts": [REDIS_CHANNEL_HOST], "capacity": 1500, "expiry": 30}}}
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -15,6 +15,9 @@ if REDIS_URL:  # noqa: F405
     _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0)
     _location = urlsplit(REDIS_URL)._replace(path=f"/{1 + _worker}").geturl()  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _location}}
+    # Workshop ids repeat across the workers' databases: each worker's groups get their own prefix.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                                  "CONFIG": {"hosts": [REDIS_CHANNEL_HOST], "prefix": f"asgi-test-{_worker}"}}}  # noqa: F405
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {

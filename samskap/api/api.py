@@ -24,6 +24,7 @@ from .knowledge import funding_router, resources_router
 from .marketplace import ads_router, conversations_router
 from .schemas import ApiTokenOut, HubIn, HubOut, MeOut, Message
 from .search import router as search_router
+from .workshops import router as workshops_router
 
 api = NinjaAPI(
     title="Samskap API",
@@ -137,3 +138,4 @@ api.add_router("", conversations_router)  # /me/conversations
 api.add_router("/challenges", challenges_router)
 api.add_router("/ideas", ideas_router)
 api.add_router("", idea_comments_router)  # /ideas/{id}/comments
+api.add_router("/workshops", workshops_router)

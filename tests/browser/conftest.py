@@ -69,8 +69,10 @@ def axe_violations(page) -> list[dict]:
     """Run axe-core on the page for the WCAG 2.1 A and AA rules and return the violations."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text())
+    # resultTypes: axe still runs every rule and lists every violation, but skips collecting the passes.
     return page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))"
+        ".violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))",
         WCAG_TAGS,
     )
@@ -96,3 +98,66 @@ def tab_to(page, wanted: str, limit: int = 150) -> list[str]:
             assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", wanted
             return seen
     raise AssertionError(f"never reached {wanted}: {seen}")
+
+
+class _Server:
+    def __init__(self, url: str):
+        self.url = url
+
+    def __str__(self):
+        return self.url
+
+
+@pytest.fixture(scope="session")
+def _asgi_server_session():
+    """The ASGI application (pages and the workshops' WebSockets) served by uvicorn in a thread of this process,
+    so it shares the test database with the test (as pytest-django's live server does for WSGI)."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from config.asgi import application
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning",
+                                           ws="websockets-sansio", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    else:
+        raise RuntimeError("uvicorn did not start")
+    yield _Server(f"http://127.0.0.1:{port}")
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def asgi_server(transactional_db, _asgi_server_session):
+    """Like `live_server`, for pages that need the WebSocket: `asgi_server.url`."""
+    return _asgi_server_session
+
+
+@pytest.fixture
+def new_context(browser, asgi_server):
+    """Open browser contexts (a facilitator's laptop, the projector, each participant's phone) on the ASGI server."""
+    opened = []
+
+    def open_context(*, phone: bool = False, language: str | None = None):
+        viewport = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+        context = browser.new_context(base_url=asgi_server.url, viewport=viewport)
+        context.set_default_timeout(15_000)
+        if language:
+            set_language(context, asgi_server, language)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()

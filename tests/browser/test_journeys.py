@@ -80,6 +80,7 @@ def test_keyboard_reaches_every_link_and_button_of_the_header_in_order(page, liv
     assert seen[0] == "A:#main"
     assert "A:/knowledge/" in seen and "A:/funding/" in seen
     assert "A:/ideas/" in seen and "A:/challenges/" in seen
+    assert seen.index("A:/workshops/") == seen.index("A:/challenges/") + 1
     assert "A:/accounts/login/" in seen and "A:/accounts/signup/" in seen
     assert "SELECT:language-select" in seen
 

@@ -208,7 +208,7 @@ def test_a_member_cannot_upload(client, member):
 
 
 def test_the_link_report_lists_broken_and_moved_links_with_what_was_found(curator_client):
-    ResourceFactory(title="Works", link_status=LinkStatus.OK)
+    ResourceFactory(title="Link that works", link_status=LinkStatus.OK)
     broken = ResourceFactory(title="Gone", link_status=LinkStatus.BROKEN, link_status_code=404,
                              link_error="Not Found")
     moved = ResourceFactory(title="Moved on", link_status=LinkStatus.REDIRECTED, link_status_code=200,
@@ -220,7 +220,7 @@ def test_the_link_report_lists_broken_and_moved_links_with_what_was_found(curato
     assert "Gone" in page and "HTTP 404: Not Found" in page
     assert "now at <span class=\"url-cell\">https://new.example.org/here</span>" in page
     assert "Dead call" in page and "No connection: refused" in page
-    assert "Works" not in page
+    assert "Link that works" not in page
     assert reverse("knowledge:resource_edit", args=[broken.slug]) in page
     assert reverse("knowledge:funding_call_edit", args=[call.slug]) in page
     assert page.count("Update to the new address") == 1
