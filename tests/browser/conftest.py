@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from django.test import Client
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls it makes are still synchronous.
@@ -83,7 +84,13 @@ def format_violations(violations: list[dict]) -> str:
 
 
 def focused(page) -> str:
-    """The focused element as TAG:id, href or text, for keyboard tests."""
+    """The focused element as TAG:id, href or text, for keyboard tests. After a swap or a reload the focus is
+    put back a moment later (autofocus at the next rendering, a script after the swap): wait up to two seconds
+    while nothing has it."""
+    try:
+        page.wait_for_function("document.activeElement && document.activeElement !== document.body", timeout=2000)
+    except PlaywrightTimeoutError:
+        pass  # nothing took the focus: say so below
     return page.evaluate("""(() => { const e = document.activeElement;
         return e.tagName + ':' + (e.id || e.getAttribute('href') || e.textContent.trim()); })()""")
 
