@@ -88,7 +88,7 @@ def focused(page) -> str:
     put back a moment later (autofocus at the next rendering, a script after the swap): wait up to two seconds
     while nothing has it."""
     try:
-        page.wait_for_function("document.activeElement && document.activeElement !== document.body", timeout=2000)
+        page.wait_for_function("() => document.activeElement && document.activeElement !== document.body", timeout=2000)
     except PlaywrightTimeoutError:
         pass  # nothing took the focus: say so below
     return page.evaluate("""(() => { const e = document.activeElement;

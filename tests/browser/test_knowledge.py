@@ -198,17 +198,17 @@ def test_a_curator_reorders_a_collection_with_the_keyboard_alone(context, page, 
     assert order() == ["World Café", "Guide 1", "Guide 0"]
     # The focus is back on the same button (autofocus, which the browser applies at its next rendering), so
     # pressing it again moves the resource further up.
-    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'BUTTON'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'BUTTON'")
     assert focused(page) == f"BUTTON:Move up {last.title}"
     with page.expect_navigation():
         page.keyboard.press("Space")
     assert order() == ["Guide 1", "World Café", "Guide 0"]
     # At the top "Move up" is disabled: the focus went to "Move down" of the same resource.
-    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'BUTTON'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'BUTTON'")
     assert focused(page) == f"BUTTON:Move down {last.title}"
     assert page.locator("[role=status]").first.inner_text().strip() == "“Guide 1” is now number 1 of 3."
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert order() == ["World Café", "Guide 1", "Guide 0"]
-    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'BUTTON'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'BUTTON'")
     assert focused(page) == f"BUTTON:Move down {last.title}"
