@@ -31,30 +31,11 @@ class WorkshopForm(forms.ModelForm):
             current = [self.instance.event_id] if self.instance.event_id else []
             events = events.filter(pk__in=runnable + current)
         self.fields["event"].queryset = events
-        self.fields["round_minutes"].min_value = 1
         self.fields["round_minutes"].widget.attrs.update(min=1, max=240)
         self.fields["dots_per_participant"].widget.attrs.update(min=1, max=20)
         self.fields["drop_per_round"].widget.attrs.update(min=1, max=10)
         if self.instance.pk and self.instance.status != Workshop.Status.PREPARING:
             self.fields["method"].disabled = True
-
-    def clean_round_minutes(self):
-        value = self.cleaned_data["round_minutes"]
-        if not 1 <= value <= 240:
-            raise forms.ValidationError(_("A round lasts between 1 and 240 minutes."))
-        return value
-
-    def clean_dots_per_participant(self):
-        value = self.cleaned_data["dots_per_participant"]
-        if not 1 <= value <= 20:
-            raise forms.ValidationError(_("Give each participant between 1 and 20 dots."))
-        return value
-
-    def clean_drop_per_round(self):
-        value = self.cleaned_data["drop_per_round"]
-        if not 1 <= value <= 10:
-            raise forms.ValidationError(_("Between 1 and 10 visions can drop out per round."))
-        return value
 
 
 class CodeForm(forms.Form):

@@ -19,7 +19,8 @@ WORKSHOP_FIELDS = ("title", "description", "method", "language", "event", "round
 
 
 def _check_settings(workshop: Workshop) -> None:
-    """The ranges the preparation form allows (a vision battle that drops nobody would never end)."""
+    """The settings' ranges, for the preparation form and every other caller (a vision battle that drops nobody
+    would never end)."""
     errors = {}
     if not 1 <= workshop.round_minutes <= 240:
         errors["round_minutes"] = _("A round lasts between 1 and 240 minutes.")
